@@ -1,0 +1,5 @@
+"""Allow ``python -m pipeline``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,23 @@
+"""``leersignalen lexicon check``: static validation plus every example run through the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .language import build_pipeline
+
+
+def check_lexicon(lexicon_dir: Path | None = None, *, model: str = "blank") -> tuple[list[str], int]:
+    """Return (problems as ``file:line: problem``, number of rules checked); raises LexiconError on syntax errors."""
+    nlp, _ = build_pipeline(model, lexicon_dir=str(lexicon_dir) if lexicon_dir else None)
+    tagger = nlp.get_pipe("leersignalen")
+    problems: list[str] = []
+    examples = [rule.example for rule in tagger.rules]
+    for rule, doc in zip(tagger.rules, nlp.pipe(examples), strict=True):
+        own = [signal for signal in doc._.ls_signals if signal.rule_id == rule.id]
+        where = f"{rule.source}:{rule.line}"
+        if not own:
+            problems.append(f"{where}: example does not match its own pattern {rule.pattern!r}: {rule.example!r}")
+        elif all(signal.negated for signal in own):
+            problems.append(f"{where}: example matches {rule.pattern!r} only as negated: {rule.example!r}")
+    return problems, len(tagger.rules)

@@ -1,0 +1,315 @@
+"""The ``run`` stage: read notes, tag them sentence by sentence, stream the CSV outputs and the manifest.
+
+Outputs in the output folder: sentences.csv, signals.csv, notes.csv, rejects.csv, manifest.json (and the
+trends written by :mod:`pipeline.trends`). Rows are written as notes are processed, so memory does not grow
+with the corpus; two runs on the same input give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.tokens import Doc
+
+from . import __version__
+from .categories import LEXICON_DIR, category_ids, family_of
+from .csvsafe import format_cell, neutralise
+from .ingest import Record, Reject, read_inputs
+from .language import PipelineInfo, build_pipeline
+from .lexicon import lexicon_hash, rule_files
+from .tagger import sentence_bounds
+
+SENTENCE_COLUMNS = ("note_id", "community", "date", "sentence_index", "start_char", "end_char", "text", "labels")
+SIGNAL_COLUMNS = (
+    "note_id", "sentence_index", "category", "family", "rule_id", "matched_text", "start_char", "end_char", "negated",
+)  # fmt: skip
+REJECT_COLUMNS = ("source_file", "source_line", "id", "reason")
+BATCH_SIZE = 64
+
+
+def note_columns() -> tuple[str, ...]:
+    """The columns of notes.csv, with one count column per category and family."""
+    categories = category_ids()
+    return (
+        ("note_id", "community", "date", "author", "role", "source_file", "source_line", "sentences", "words")
+        + tuple(f"{category}_sentences" for category in categories)
+        + ("leren_sentences", "instrumenteel_sentences", "problems")
+    )
+
+
+@dataclass
+class RunOptions:
+    """Everything ``leersignalen run`` needs to know."""
+
+    inputs: list[Path]
+    out: Path
+    model: str = "auto"
+    encoding: str | None = None
+    column_overrides: dict[str, str] = field(default_factory=dict)
+    lexicon_dir: Path | None = None
+    period: str = "month"
+
+
+@dataclass
+class RunCounts:
+    """Counts for the manifest and the summary; records_in == notes_out + rejects."""
+
+    records_in: int = 0
+    notes_out: int = 0
+    rejects: int = 0
+    notes_without_date: int = 0
+    sentences: int = 0
+    signals: int = 0
+    negated_signals: int = 0
+
+
+@dataclass
+class SentenceResult:
+    """One sentence of a note with its offsets in the note's text and its labels."""
+
+    index: int
+    start_char: int
+    end_char: int
+    text: str
+    labels: tuple[str, ...]
+
+
+class CsvSink:
+    """A CSV file written row by row, spreadsheet-safe and deterministic."""
+
+    def __init__(self, path: Path, columns: tuple[str, ...]):
+        self.handle = open(path, "w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.handle, lineterminator="\n")
+        self.writer.writerow(columns)
+        self.rows = 0
+
+    def write(self, values) -> None:
+        """Write one row of values in column order."""
+        self.writer.writerow([neutralise(format_cell(value)) for value in values])
+        self.rows += 1
+
+    def close(self) -> None:
+        """Flush and close the file."""
+        self.handle.close()
+
+
+def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut a text longer than ``limit`` characters into (offset, piece) at paragraph, line or sentence ends."""
+    pieces: list[tuple[int, str]] = []
+    offset = 0
+    while len(text) - offset > limit:
+        window = text[offset : offset + limit]
+        cut = limit
+        for separator in ("\n\n", "\n", ". ", " "):
+            position = window.rfind(separator)
+            if position > limit // 2:
+                cut = position + len(separator)
+                break
+        pieces.append((offset, text[offset : offset + cut]))
+        offset += cut
+    pieces.append((offset, text[offset:]))
+    return pieces
+
+
+def doc_sentences(doc: Doc, offset: int, note_text: str) -> list[tuple[int, int, int, int]]:
+    """Per sentence with at least one word: (first token, token end, start_char, end_char) in the note's text."""
+    flags = doc.to_array([IS_PUNCT, IS_SPACE]).tolist()
+    result = []
+    for start, end in sentence_bounds(doc):
+        words = [i for i in range(start, end) if not flags[i][0] and not flags[i][1]]
+        if not words:
+            continue
+        first = start
+        while flags[first][1]:
+            first += 1
+        last = end - 1
+        while flags[last][1]:
+            last -= 1
+        start_char = doc[first].idx + offset
+        end_char = doc[last].idx + len(doc[last].text) + offset
+        while end_char > start_char and note_text[end_char - 1].isspace():
+            end_char -= 1
+        result.append((start, end, start_char, end_char))
+    return result
+
+
+def count_words(doc: Doc) -> int:
+    """Tokens that are neither punctuation nor white space."""
+    return sum(1 for punct, space in doc.to_array([IS_PUNCT, IS_SPACE]).tolist() if not punct and not space)
+
+
+class NoteTagger:
+    """Tag whole notes with a pipeline, long notes in pieces, and return sentences, signals and words."""
+
+    def __init__(self, nlp: spacy.language.Language, categories: tuple[str, ...]):
+        self.nlp = nlp
+        self.categories = categories
+        self.order = {category: index for index, category in enumerate(categories)}
+        self.limit = max(1000, nlp.max_length - 1)
+
+    def tag(self, records: Iterator[Record]) -> Iterator[tuple[Record, list[SentenceResult], list, int]]:
+        """Yield (record, sentences, signals with note offsets, words) in input order."""
+
+        def pieces():
+            for record in records:
+                parts = split_long_text(record.text, self.limit)
+                for number, (offset, piece) in enumerate(parts):
+                    yield piece, (record, offset, number == len(parts) - 1)
+
+        sentences: list[SentenceResult] = []
+        signals: list = []
+        words = 0
+        for doc, (record, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+            words += count_words(doc)
+            by_start: dict[int, list] = {}
+            for signal in doc._.ls_signals or ():
+                by_start.setdefault(signal.sentence_start, []).append(signal)
+            for start, _end, start_char, end_char in doc_sentences(doc, offset, record.text):
+                index = len(sentences)
+                found = by_start.get(start, [])
+                labels = sorted({s.category for s in found if not s.negated}, key=self.order.__getitem__)
+                sentences.append(
+                    SentenceResult(index, start_char, end_char, record.text[start_char:end_char], tuple(labels))
+                )
+                signals.extend((index, signal, offset) for signal in found)
+            if last:
+                yield record, sentences, signals, words
+                sentences, signals, words = [], [], 0
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, or of all files in a folder (sorted by relative path)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            digest.update(str(file.relative_to(path)).encode("utf-8") + b"\0")
+        with open(file, "rb") as handle:
+            for block in iter(lambda h=handle: h.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def lexicon_files(lexicon_dir: Path | None) -> list[Path]:
+    """All data files that shape the tagging: categories, rules, negation, lemma exceptions."""
+    directory = lexicon_dir or LEXICON_DIR
+    files = [LEXICON_DIR / "categories.tsv", *rule_files(directory / "rules"), directory / "negation.tsv"]
+    exceptions = LEXICON_DIR / "lemma_exceptions.tsv"
+    return [f for f in [*files, exceptions] if f.exists()]
+
+
+def run_pipeline(
+    options: RunOptions,
+    *,
+    progress: Callable[[int], None] | None = None,
+    nlp_and_info: tuple[spacy.language.Language, PipelineInfo] | None = None,
+) -> RunCounts:
+    """Tag every input record and write the outputs; return the counts."""
+    categories = category_ids()
+    families = family_of()
+    nlp, info = nlp_and_info or build_pipeline(
+        options.model, lexicon_dir=str(options.lexicon_dir) if options.lexicon_dir else None
+    )
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    counts = RunCounts()
+    per_input: dict[str, int] = {}
+    seen_ids: dict[str, int] = {}
+    sinks = {
+        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS),
+        "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS),
+        "notes": CsvSink(out / "notes.csv", note_columns()),
+        "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS),
+    }
+
+    def source_of(path: str) -> str:
+        for input_path in options.inputs:
+            if path == str(input_path) or path.startswith(str(input_path).rstrip("/") + "/"):
+                return str(input_path)
+        return path
+
+    def records() -> Iterator[Record]:
+        for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides):
+            counts.records_in += 1
+            key = source_of(item.source_file)
+            per_input[key] = per_input.get(key, 0) + 1
+            if isinstance(item, Reject):
+                counts.rejects += 1
+                sinks["rejects"].write((item.source_file, item.source_line, item.id, item.reason))
+                continue
+            if item.id in seen_ids:
+                seen_ids[item.id] += 1
+                item.problems.append(f"duplicate_id: renamed to {item.id}~{seen_ids[item.id]}")
+                item.id = f"{item.id}~{seen_ids[item.id]}"
+            seen_ids.setdefault(item.id, 1)
+            yield item
+
+    try:
+        for record, sentences, signals, words in NoteTagger(nlp, categories).tag(records()):
+            date = record.date.isoformat() if record.date else ""
+            counts.notes_out += 1
+            counts.notes_without_date += 0 if record.date else 1
+            counts.sentences += len(sentences)
+            per_category = dict.fromkeys(categories, 0)
+            per_family = dict.fromkeys(("leren", "instrumenteel"), 0)
+            for sentence in sentences:
+                sinks["sentences"].write(
+                    (record.id, record.community, date, sentence.index, sentence.start_char, sentence.end_char,
+                     sentence.text, ";".join(sentence.labels))
+                )  # fmt: skip
+                for label in sentence.labels:
+                    per_category[label] += 1
+                for family in {families[label] for label in sentence.labels}:
+                    per_family[family] += 1
+            for index, signal, offset in signals:
+                counts.signals += 1
+                counts.negated_signals += signal.negated
+                sinks["signals"].write(
+                    (record.id, index, signal.category, signal.family, signal.rule_id, signal.text,
+                     signal.start_char + offset, signal.end_char + offset, signal.negated)
+                )  # fmt: skip
+            sinks["notes"].write(
+                (record.id, record.community, date, record.author, record.role, record.source_file,
+                 record.source_line, len(sentences), words, *per_category.values(), *per_family.values(),
+                 ";".join(record.problems))
+            )  # fmt: skip
+            if progress:
+                progress(len(record.text))
+    finally:
+        for sink in sinks.values():
+            sink.close()
+    write_manifest(options, info, counts, per_input)
+    return counts
+
+
+def write_manifest(options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int]) -> None:
+    """Write manifest.json: versions, lexicon hash, input hashes, options and counts (no timestamps)."""
+    files = lexicon_files(options.lexicon_dir)
+    manifest = {
+        "package": {"name": "leersignalen", "version": __version__},
+        "spacy": spacy.__version__,
+        "model": {"name": info.name, "version": info.version, "kind": info.kind, "components": list(info.components)},
+        "lexicon": {"files": [str(f.relative_to(f.parent.parent)) for f in files], "sha256": lexicon_hash(files)},
+        "inputs": [
+            {"path": str(path), "sha256": file_sha256(path), "records": per_input.get(str(path), 0)}
+            for path in options.inputs
+        ],
+        "options": {
+            "model": options.model,
+            "encoding": options.encoding,
+            "columns": options.column_overrides,
+            "lexicon_dir": str(options.lexicon_dir) if options.lexicon_dir else None,
+            "period": options.period,
+        },
+        "counts": counts.__dict__,
+    }
+    with open(options.out / "manifest.json", "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=False)
+        handle.write("\n")

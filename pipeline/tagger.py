@@ -1,0 +1,346 @@
+"""The ``leersignalen`` spaCy component: lexicon matches per sentence, with negation scope.
+
+Add it to any pipeline that sets sentence boundaries: ``nlp.add_pipe("leersignalen")``. It stores every
+match, negated ones included, in ``doc._.ls_signals`` and the non-negated ones as spans in
+``doc.spans["leersignalen"]`` (label = category, ``span.id_`` = rule id).
+
+Matching is built for speed: every token is reduced to the set of pattern elements it satisfies, cached
+per (form, lemma) pair across documents, so that the work per token is one dictionary look-up and only
+tokens that start a pattern are looked at further.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .categories import family_of
+from .lexicon import Element, Gap, Part, Rule, ScopeEntry, load_rules, load_scope, rule_files
+
+SPAN_KEY = "leersignalen"
+EMPTY: frozenset[int] = frozenset()
+
+if not Doc.has_extension("ls_signals"):
+    Doc.set_extension("ls_signals", default=None)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One lexicon match: token span [start, end), character offsets in the doc, and its sentence."""
+
+    rule_id: str
+    category: str
+    family: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    negated: bool
+    sentence_start: int
+
+
+@dataclass
+class _Sequence:
+    owner: tuple[str, int, int]  # (kind, index, part): kind is "rule", "unless" or "scope"
+    steps: tuple  # frozenset of element ids, or int gap size
+
+
+class RuleMatcher:
+    """Match compiled lexicon rules and scope entries against token (form, lemma) pairs."""
+
+    def __init__(self, rules: list[Rule], scope: list[ScopeEntry], lemma_of: Callable[[str], str]):
+        self.rules = rules
+        self.scope = scope
+        self.lemma_of = lemma_of
+        self.element_ids: dict[Element, int] = {}
+        self.sequences: list[_Sequence] = []
+        for index, rule in enumerate(rules):
+            self._add_parts(("rule", index), rule.parts)
+            self._add_parts(("unless", index), rule.unless_parts)
+        for index, entry in enumerate(scope):
+            self._add_parts(("scope", index), entry.parts)
+        self.exact: dict[str, list[int]] = {}
+        self.other: list[tuple[int, Element]] = []
+        for element, element_id in self.element_ids.items():
+            if element.kind == "exact":
+                self.exact.setdefault(element.value, []).append(element_id)
+            else:
+                self.other.append((element_id, element))
+        self.first_step: dict[int, list[int]] = {}
+        for seq_index, sequence in enumerate(self.sequences):
+            for element_id in sequence.steps[0]:
+                self.first_step.setdefault(element_id, []).append(seq_index)
+        self.cue_values = {
+            element.value
+            for entry in scope
+            if entry.kind == "cue"
+            for part in entry.parts
+            for seq in part.sequences
+            for step in seq
+            for element in _elements_of(step)
+        }
+        self.rule_has_cue = [
+            any(
+                element.value in self.cue_values
+                for part in rule.parts
+                for seq in part.sequences
+                for step in seq
+                for element in _elements_of(step)
+            )
+            for rule in rules
+        ]
+        self._cache: dict[tuple[int, int], frozenset[int]] = {}
+
+    def _add_parts(self, owner: tuple[str, int], parts: list[Part]) -> None:
+        for part_index, part in enumerate(parts):
+            for sequence in part.sequences:
+                steps = tuple(
+                    step.size if isinstance(step, Gap) else frozenset(self._element_id(e) for e in _elements_of(step))
+                    for step in sequence
+                )
+                self.sequences.append(_Sequence((owner[0], owner[1], part_index), steps))
+
+    def _element_id(self, element: Element) -> int:
+        return self.element_ids.setdefault(element, len(self.element_ids))
+
+    def elements_for(self, lower: str, lemma: str) -> frozenset[int]:
+        """The ids of all pattern elements that a token with this form and lemma satisfies."""
+        found = set(self.exact.get(lower, ()))
+        if lemma != lower:
+            found.update(self.exact.get(lemma, ()))
+        for element_id, element in self.other:
+            value = element.value
+            if element.kind == "prefix":
+                hit = lower.startswith(value) or lemma.startswith(value)
+            elif element.kind == "suffix":
+                hit = lower.endswith(value) or lemma.endswith(value)
+            elif element.kind == "infix":
+                hit = value in lower or value in lemma
+            else:
+                hit = self._joined_separable(lower, lemma, value, element.verb)
+            if hit:
+                found.add(element_id)
+        return frozenset(found) if found else EMPTY
+
+    def _joined_separable(self, lower: str, lemma: str, particle: str, verb: str) -> bool:
+        if lemma == particle + verb or lower == particle + verb:
+            return True
+        rest = lower[len(particle):] if lower.startswith(particle) else ""
+        if len(rest) < 2:
+            return False
+        if self.lemma_of(rest) == verb:
+            return True
+        return rest.startswith("ge") and len(rest) > 3 and self.lemma_of(rest[2:]) == verb
+
+    def token_elements(self, doc: Doc) -> list[frozenset[int]]:
+        """Per token, the element ids it satisfies (cached per form/lemma hash pair)."""
+        cache = self._cache
+        strings = doc.vocab.strings
+        result = []
+        for lower_hash, lemma_hash in doc.to_array([LOWER, LEMMA]).tolist():
+            key = (lower_hash, lemma_hash)
+            elements = cache.get(key)
+            if elements is None:
+                lower = strings[lower_hash]
+                lemma = strings[lemma_hash].lower() if lemma_hash else lower
+                elements = cache[key] = self.elements_for(lower, lemma)
+            result.append(elements)
+        return result
+
+    def match_sentence(self, elements: list[frozenset[int]], start: int, end: int) -> list[tuple[_Sequence, int, int]]:
+        """All sequence matches (sequence, first token, end token) inside the token range [start, end)."""
+        matches = []
+        first_step = self.first_step
+        for token in range(start, end):
+            token_elements = elements[token]
+            if not token_elements:
+                continue
+            tried: set[int] = set()
+            for element_id in token_elements:
+                for seq_index in first_step.get(element_id, ()):
+                    if seq_index in tried:
+                        continue
+                    tried.add(seq_index)
+                    sequence = self.sequences[seq_index]
+                    stop = _match_steps(sequence.steps, 1, token + 1, end, elements)
+                    if stop is not None:
+                        matches.append((sequence, token, stop))
+        return matches
+
+
+def _elements_of(step) -> Iterable[Element]:
+    if isinstance(step, Element):
+        return (step,)
+    if isinstance(step, tuple):
+        return step
+    return ()
+
+
+def _match_steps(steps: tuple, position: int, token: int, end: int, elements: list[frozenset[int]]) -> int | None:
+    if position == len(steps):
+        return token
+    step = steps[position]
+    if isinstance(step, int):
+        for skip in range(step + 1):
+            if token + skip > end:
+                break
+            stop = _match_steps(steps, position + 1, token + skip, end, elements)
+            if stop is not None:
+                return stop
+        return None
+    if token < end and elements[token] & step:
+        return _match_steps(steps, position + 1, token + 1, end, elements)
+    return None
+
+
+class LeersignalenTagger:
+    """Tag sentences with lexicon evidence for the codebook categories, marking negated matches."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        lexicon_dir: str | None,
+        negation_file: str | None,
+        window_before: int,
+        window_after: int,
+    ):
+        from .lemmatizer import lemma_of
+
+        self.name = name
+        directory = Path(lexicon_dir) if lexicon_dir else None
+        self.rule_paths = rule_files(directory / "rules" if directory else None)
+        negation_path = Path(negation_file) if negation_file else (directory / "negation.tsv" if directory else None)
+        self.rules = load_rules(self.rule_paths)
+        self.scope = load_scope(negation_path)
+        self.families = family_of()
+        self.matcher = RuleMatcher(self.rules, self.scope, lemma_of)
+        self.window_before = window_before
+        self.window_after = window_after
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find matches in every sentence and store them on the doc."""
+        elements = self.matcher.token_elements(doc)
+        signals: list[Signal] = []
+        for start, end in sentence_bounds(doc):
+            signals.extend(self._sentence_signals(doc, elements, start, end))
+        doc._.ls_signals = signals
+        spans = []
+        for signal in signals:
+            if not signal.negated:
+                spans.append(Span(doc, signal.start, signal.end, label=signal.category, span_id=signal.rule_id))
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def _sentence_signals(self, doc: Doc, elements, start: int, end: int) -> list[Signal]:
+        matches = self.matcher.match_sentence(elements, start, end)
+        if not matches:
+            return []
+        part_spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+        for sequence, first, stop in matches:
+            part_spans.setdefault(sequence.owner, []).append((first, stop))
+        cues, pseudo, boundaries = [], [], set()
+        for (kind, index, _part), spans in part_spans.items():
+            if kind != "scope":
+                continue
+            entry_kind = self.scope[index].kind
+            if entry_kind == "cue":
+                cues.extend(spans)
+            elif entry_kind == "pseudo":
+                pseudo.extend(spans)
+            else:
+                for first, stop in spans:
+                    boundaries.update(range(first, stop))
+        cues = [c for c in cues if not any(p[0] <= c[0] and c[1] <= p[1] for p in pseudo)]
+        found: list[Signal] = []
+        seen: set[tuple[int, int]] = set()
+        for (kind, index, part), anchors in sorted(part_spans.items()):
+            if kind != "rule" or part != 0:
+                continue
+            rule = self.rules[index]
+            if any(("unless", index, p) in part_spans for p in range(len(rule.unless_parts))):
+                continue
+            others = [part_spans.get(("rule", index, p)) for p in range(1, len(rule.parts))]
+            if not all(others):
+                continue
+            for first, stop in sorted(anchors):
+                if (index, first) in seen:
+                    continue
+                seen.add((index, first))
+                span_start, span_end = first, stop
+                for spans in others:
+                    near = min(spans, key=lambda s, f=first: abs(s[0] - f))
+                    span_start, span_end = min(span_start, near[0]), max(span_end, near[1])
+                negated = self._negated(span_start, span_end, cues, boundaries, self.matcher.rule_has_cue[index])
+                span = doc[span_start:span_end]
+                found.append(
+                    Signal(
+                        rule_id=rule.id,
+                        category=rule.category,
+                        family=self.families[rule.category],
+                        start=span_start,
+                        end=span_end,
+                        start_char=span.start_char,
+                        end_char=span.end_char,
+                        text=span.text,
+                        negated=negated,
+                        sentence_start=start,
+                    )
+                )
+        found.sort(key=lambda s: (s.start, s.end, s.rule_id))
+        return found
+
+    def _negated(self, start: int, end: int, cues, boundaries: set[int], rule_has_cue: bool) -> bool:
+        for cue_start, cue_end in cues:
+            if start <= cue_start and cue_end <= end:
+                if not rule_has_cue:
+                    return True
+                continue
+            if cue_end <= start:
+                if start - cue_end <= self.window_before and not boundaries.intersection(range(cue_end, start)):
+                    return True
+            elif cue_start >= end:
+                if cue_start - end <= self.window_after and not boundaries.intersection(range(end, cue_start)):
+                    return True
+        return False
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences; the whole doc when no boundaries are set."""
+    if len(doc) == 0:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))]
+    starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1 or i == 0]
+    return list(zip(starts, starts[1:] + [len(doc)]))
+
+
+@Language.factory(
+    "leersignalen",
+    default_config={"lexicon_dir": None, "negation_file": None, "window_before": 8, "window_after": 5},
+)
+def make_leersignalen_tagger(
+    nlp: Language,
+    name: str,
+    *,
+    lexicon_dir: str | None,
+    negation_file: str | None,
+    window_before: int,
+    window_after: int,
+) -> LeersignalenTagger:
+    """Create the tagger; ``lexicon_dir`` is a folder with ``rules/*.tsv`` and ``negation.tsv``."""
+    return LeersignalenTagger(
+        nlp,
+        name,
+        lexicon_dir=lexicon_dir,
+        negation_file=negation_file,
+        window_before=window_before,
+        window_after=window_after,
+    )
