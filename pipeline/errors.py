@@ -17,12 +17,12 @@ class InputFileError(LeersignalenError):
     """An input file that cannot be used at all."""
 
 
-class LexiconError(LeersignalenError):
+class LexiconError(LeersignalenError, ValueError):
     """One or more problems in a lexicon file, each reported as ``file:line: problem``."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[str] | str):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
 
 
 class ModelError(LeersignalenError):

@@ -41,7 +41,7 @@ class PatternSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Element:
-    """A test on one token: ``kind`` is exact, prefix, suffix, infix or joined (a separable verb written as one word)."""
+    """A test on one token: ``kind`` is exact, prefix, suffix, infix or joined (separable verb as one word)."""
 
     kind: str
     value: str
@@ -168,7 +168,7 @@ def _read_tsv(path: Path, columns: tuple[str, ...], problems: list[str]) -> Iter
         if len(row) != len(columns):
             problems.append(f"{path}:{line}: expected {len(columns)} tab-separated fields, got {len(row)}")
             continue
-        yield line, {column: cell.strip() for column, cell in zip(columns, row)}
+        yield line, {column: cell.strip() for column, cell in zip(columns, row, strict=True)}
 
 
 def rule_files(directory: Path | str | None = None) -> list[Path]:

@@ -85,7 +85,7 @@ class CsvSink:
     """A CSV file written row by row, spreadsheet-safe and deterministic."""
 
     def __init__(self, path: Path, columns: tuple[str, ...]):
-        self.handle = open(path, "w", encoding="utf-8", newline="")
+        self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
         self.writer = csv.writer(self.handle, lineterminator="\n")
         self.writer.writerow(columns)
         self.rows = 0

@@ -304,11 +304,15 @@ class LeersignalenTagger:
                     return True
                 continue
             if cue_end <= start:
-                if start - cue_end <= self.window_before and not boundaries.intersection(range(cue_end, start)):
-                    return True
+                gap, between = start - cue_end, range(cue_end, start)
+                window = self.window_before
             elif cue_start >= end:
-                if cue_start - end <= self.window_after and not boundaries.intersection(range(end, cue_start)):
-                    return True
+                gap, between = cue_start - end, range(end, cue_start)
+                window = self.window_after
+            else:
+                continue
+            if gap <= window and not boundaries.intersection(between):
+                return True
         return False
 
 
@@ -319,7 +323,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not doc.has_annotation("SENT_START"):
         return [(0, len(doc))]
     starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1 or i == 0]
-    return list(zip(starts, starts[1:] + [len(doc)]))
+    return list(zip(starts, starts[1:] + [len(doc)], strict=True))
 
 
 @Language.factory(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import random
 import os
+import random
 import subprocess
 import sys
 import time

@@ -29,7 +29,9 @@ def test_accepted_forms(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "31-02-2025", "ergens in maart", "3 smarch 2025", "2025-13-01", "2025-W54"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "31-02-2025", "ergens in maart", "3 smarch 2025", "2025-13-01", "2025-W54"]
+)
 def test_unusable_dates_give_none(text):
     assert parse_date(text) is None
 

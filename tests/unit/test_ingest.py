@@ -16,7 +16,10 @@ def notes(items):
 
 def test_excel_nl_export_semicolon_cp1252_dutch_headers(tmp_path):
     path = tmp_path / "export.csv"
-    content = "notitie_id;gemeenschap;datum;auteur;rol;tekst\r\nn1;Wijk Oost;04-03-2025;Zoë;bewoner;Café-overleg: één ruimte\r\n"
+    content = (
+        "notitie_id;gemeenschap;datum;auteur;rol;tekst\r\n"
+        "n1;Wijk Oost;04-03-2025;Zoë;bewoner;Café-overleg: één ruimte\r\n"
+    )
     path.write_bytes(content.encode("cp1252"))
     [record] = read(path)
     assert (record.id, record.community, record.author, record.role) == ("n1", "Wijk Oost", "Zoë", "bewoner")

@@ -1,0 +1,134 @@
+"""The command line: help, version, exact error texts and exit codes, and that every command is documented."""
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from pipeline import __version__
+from pipeline.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent.parent
+DATA = REPO / "tests" / "data"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def all_commands(group: click.Group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+def test_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"leersignalen, version {__version__}"
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_short_and_long_help(runner, flag):
+    result = runner.invoke(cli, [flag])
+    assert result.exit_code == 0
+    assert "run" in result.output and "lexicon" in result.output
+
+
+def test_every_command_and_option_is_documented(runner):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for path, command in all_commands(cli):
+        assert command.help, f"{' '.join(path)} has no help text"
+        if not isinstance(command, click.Group):
+            assert f"leersignalen {' '.join(path)}" in readme, f"README does not mention leersignalen {' '.join(path)}"
+        for parameter in command.params:
+            if isinstance(parameter, click.Option) and not parameter.hidden:
+                assert parameter.help, f"{' '.join(path)} {parameter.opts[0]} has no help="
+        assert runner.invoke(cli, [*path, "-h"]).exit_code == 0
+
+
+def test_missing_text_column_exact_error_and_exit_code(runner, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("id,community,date\n1,a,2025-01-01\n", encoding="utf-8")
+    result = runner.invoke(cli, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "blank", "-q"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: E001 {path}: no text column found (columns: id, community, date); "
+        "name it 'text' or map it with --column text=NAME\n"
+    )
+
+
+def test_nonexistent_input_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["run", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_column_option(runner, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("id,text\n1,Tekst\n", encoding="utf-8")
+    result = runner.invoke(cli, ["run", str(path), "--out", str(tmp_path / "o"), "--column", "tekst", "-q"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: E006 --column 'tekst': expected FIELD=COLUMN")
+
+
+def test_unknown_model_is_exit_2(runner, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("id,text\n1,Tekst\n", encoding="utf-8")
+    result = runner.invoke(cli, ["run", str(path), "--out", str(tmp_path / "o"), "--model", "nl_geen", "-q"])
+    assert result.exit_code == 2
+    assert "E010 model 'nl_geen' is not installed" in result.output
+
+
+def test_run_writes_all_outputs_and_quiet_prints_nothing(runner, tmp_path):
+    out = tmp_path / "out"
+    inputs = [str(DATA / "inputs" / "messy_notes.csv"), str(DATA / "inputs" / "messy_notes.jsonl")]
+    result = runner.invoke(cli, ["run", *inputs, "--out", str(out), "--model", "blank", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    for name in ("sentences.csv", "signals.csv", "notes.csv", "rejects.csv", "trends.csv", "manifest.json"):
+        assert (out / name).is_file(), name
+    counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["records_in"] == counts["notes_out"] + counts["rejects"]
+
+
+def test_run_prints_summary_without_quiet(runner, tmp_path):
+    result = runner.invoke(
+        cli, ["run", str(DATA / "inputs" / "messy_notes.csv"), "--out", str(tmp_path), "--model", "blank"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "12 records read: 10 notes tagged, 2 rejected" in result.output
+    assert "wijkteam-zuid" in result.output
+
+
+def test_summary_of_a_folder_without_outputs(runner, tmp_path):
+    result = runner.invoke(cli, ["summary", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "E012" in result.output
+
+
+def test_lexicon_check_reports_problems_with_exit_2(runner, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (tmp_path / "negation.tsv").write_text("id\tkind\tpattern\tnote\texample\n", encoding="utf-8")
+    (rules / "x.tsv").write_text(
+        "id\tcategory\tpattern\tunless\tnote\texample\nx.1\tgedoe\tgedoe\t\t\tGedoe.\n", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["lexicon", "check", "--lexicon", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{rules / 'x.tsv'}:2: unknown category 'gedoe'" in result.output
+
+
+def test_python_dash_m_entry_point():
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "pipeline", "--version"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert __version__ in result.stdout
