@@ -136,7 +136,7 @@ def parse_part(text: str) -> Part:
         if word == "...":
             sequences = [sequence + [Gap(GAP_TOKENS)] for sequence in sequences]
             continue
-        if "..." in word or word.count(".") > 3:
+        if "..." in word:
             raise PatternSyntaxError(f"write a gap as a separate '...', got {word!r}")
         options = parse_word(word.lower())
         sequences = [sequence + option for sequence in sequences for option in options]

@@ -45,6 +45,27 @@ class Signal:
     sentence_start: int
 
 
+GROUPS = ("anchor", "other", "scope")
+
+
+def _group(owner: tuple[str, int, int]) -> str:
+    """Anchor: the first part of a rule; other: further parts and unless; scope: negation entries."""
+    kind, _index, part = owner
+    if kind == "scope":
+        return "scope"
+    return "anchor" if kind == "rule" and part == 0 else "other"
+
+
+@dataclass
+class TokenTable:
+    """Per-token element sets and, per group, the sequences that may start at each token."""
+
+    elements: list[frozenset[int]]
+    anchor_starts: list[tuple[int, ...]]
+    other_starts: list[tuple[int, ...]]
+    scope_starts: list[tuple[int, ...]]
+
+
 @dataclass
 class _Sequence:
     owner: tuple[str, int, int]  # (kind, index, part): kind is "rule", "unless" or "scope"
@@ -65,17 +86,19 @@ class RuleMatcher:
             self._add_parts(("unless", index), rule.unless_parts)
         for index, entry in enumerate(scope):
             self._add_parts(("scope", index), entry.parts)
-        self.exact: dict[str, list[int]] = {}
+        self.by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "prefix": {}, "suffix": {}}
         self.other: list[tuple[int, Element]] = []
         for element, element_id in self.element_ids.items():
-            if element.kind == "exact":
-                self.exact.setdefault(element.value, []).append(element_id)
+            if element.kind in self.by_kind:
+                self.by_kind[element.kind].setdefault(element.value, []).append(element_id)
             else:
                 self.other.append((element_id, element))
         self.first_step: dict[int, list[int]] = {}
         for seq_index, sequence in enumerate(self.sequences):
             for element_id in sequence.steps[0]:
                 self.first_step.setdefault(element_id, []).append(seq_index)
+        self.group_of = [_group(sequence.owner) for sequence in self.sequences]
+        self.required = [tuple(step for step in seq.steps[1:] if not isinstance(step, int)) for seq in self.sequences]
         self.cue_values = {
             element.value
             for entry in scope
@@ -95,7 +118,7 @@ class RuleMatcher:
             )
             for rule in rules
         ]
-        self._cache: dict[tuple[int, int], frozenset[int]] = {}
+        self._cache: dict[tuple[int, int], tuple] = {}
 
     def _add_parts(self, owner: tuple[str, int], parts: list[Part]) -> None:
         for part_index, part in enumerate(parts):
@@ -111,16 +134,16 @@ class RuleMatcher:
 
     def elements_for(self, lower: str, lemma: str) -> frozenset[int]:
         """The ids of all pattern elements that a token with this form and lemma satisfies."""
-        found = set(self.exact.get(lower, ()))
-        if lemma != lower:
-            found.update(self.exact.get(lemma, ()))
+        exact, prefixes, suffixes = self.by_kind["exact"], self.by_kind["prefix"], self.by_kind["suffix"]
+        found: set[int] = set()
+        for word in {lower, lemma}:
+            found.update(exact.get(word, ()))
+            for cut in range(1, len(word) + 1):
+                found.update(prefixes.get(word[:cut], ()))
+                found.update(suffixes.get(word[-cut:], ()))
         for element_id, element in self.other:
             value = element.value
-            if element.kind == "prefix":
-                hit = lower.startswith(value) or lemma.startswith(value)
-            elif element.kind == "suffix":
-                hit = lower.endswith(value) or lemma.endswith(value)
-            elif element.kind == "infix":
+            if element.kind == "infix":
                 hit = value in lower or value in lemma
             else:
                 hit = self._joined_separable(lower, lemma, value, element.verb)
@@ -138,39 +161,52 @@ class RuleMatcher:
             return True
         return rest.startswith("ge") and len(rest) > 3 and self.lemma_of(rest[2:]) == verb
 
-    def token_elements(self, doc: Doc) -> list[frozenset[int]]:
-        """Per token, the element ids it satisfies (cached per form/lemma hash pair)."""
+    def _token_info(self, lower: str, lemma: str) -> tuple:
+        elements = self.elements_for(lower, lemma)
+        starts = sorted({seq for element_id in elements for seq in self.first_step.get(element_id, ())})
+        return (elements, *(tuple(seq for seq in starts if self.group_of[seq] == group) for group in GROUPS))
+
+    def token_elements(self, doc: Doc) -> TokenTable:
+        """Per token: the element ids it satisfies and the rule and scope sequences that may start there.
+
+        Cached per (form, lemma) hash pair for the life of the matcher.
+        """
         cache = self._cache
         strings = doc.vocab.strings
-        result = []
+        infos = []
         for lower_hash, lemma_hash in doc.to_array([LOWER, LEMMA]).tolist():
             key = (lower_hash, lemma_hash)
-            elements = cache.get(key)
-            if elements is None:
+            info = cache.get(key)
+            if info is None:
                 lower = strings[lower_hash]
                 lemma = strings[lemma_hash].lower() if lemma_hash else lower
-                elements = cache[key] = self.elements_for(lower, lemma)
-            result.append(elements)
-        return result
+                info = cache[key] = self._token_info(lower, lemma)
+            infos.append(info)
+        return TokenTable(*([info[column] for info in infos] for column in range(1 + len(GROUPS))))
 
-    def match_sentence(self, elements: list[frozenset[int]], start: int, end: int) -> list[tuple[_Sequence, int, int]]:
-        """All sequence matches (sequence, first token, end token) inside the token range [start, end)."""
+    def match_sentence(
+        self, table: TokenTable, start: int, end: int, *, group: str, present: set[int]
+    ) -> list[tuple[_Sequence, int, int]]:
+        """Matches (sequence, first token, end token) in [start, end) of one group of sequences.
+
+        ``present`` holds every element id found in the sentence; a sequence whose other steps cannot all
+        be satisfied by it is not tried.
+        """
         matches = []
-        first_step = self.first_step
+        starts_of = getattr(table, f"{group}_starts")
+        elements = table.elements
+        required = self.required
         for token in range(start, end):
-            token_elements = elements[token]
-            if not token_elements:
-                continue
-            tried: set[int] = set()
-            for element_id in token_elements:
-                for seq_index in first_step.get(element_id, ()):
-                    if seq_index in tried:
-                        continue
-                    tried.add(seq_index)
-                    sequence = self.sequences[seq_index]
-                    stop = _match_steps(sequence.steps, 1, token + 1, end, elements)
-                    if stop is not None:
-                        matches.append((sequence, token, stop))
+            for seq_index in starts_of[token]:
+                sequence = self.sequences[seq_index]
+                if len(sequence.steps) == 1:
+                    matches.append((sequence, token, token + 1))
+                    continue
+                if not all(step & present for step in required[seq_index]):
+                    continue
+                stop = _match_steps(sequence.steps, 1, token + 1, end, elements)
+                if stop is not None:
+                    matches.append((sequence, token, stop))
         return matches
 
 
@@ -227,10 +263,16 @@ class LeersignalenTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find matches in every sentence and store them on the doc."""
-        elements = self.matcher.token_elements(doc)
+        table = self.matcher.token_elements(doc)
+        candidates = [i for i, starts in enumerate(table.anchor_starts) if starts]
         signals: list[Signal] = []
-        for start, end in sentence_bounds(doc):
-            signals.extend(self._sentence_signals(doc, elements, start, end))
+        if candidates:
+            position = 0
+            for start, end in sentence_bounds(doc):
+                while position < len(candidates) and candidates[position] < start:
+                    position += 1
+                if position < len(candidates) and candidates[position] < end:
+                    signals.extend(self._sentence_signals(doc, table, start, end))
         doc._.ls_signals = signals
         spans = []
         for signal in signals:
@@ -239,10 +281,13 @@ class LeersignalenTagger:
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _sentence_signals(self, doc: Doc, elements, start: int, end: int) -> list[Signal]:
-        matches = self.matcher.match_sentence(elements, start, end)
+    def _sentence_signals(self, doc: Doc, table: TokenTable, start: int, end: int) -> list[Signal]:
+        present = set().union(*table.elements[start:end])
+        matches = self.matcher.match_sentence(table, start, end, group="anchor", present=present)
         if not matches:
             return []
+        for group in ("other", "scope"):
+            matches += self.matcher.match_sentence(table, start, end, group=group, present=present)
         part_spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
         for sequence, first, stop in matches:
             part_spans.setdefault(sequence.owner, []).append((first, stop))
