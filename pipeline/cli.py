@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .errors import LeersignalenError
+from .trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 PERIODS = ("week", "month", "quarter")
@@ -55,10 +56,12 @@ def cli() -> None:
 @click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Lexicon folder with rules/*.tsv and negation.tsv (default: the project's).")
 @click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the bootstrap intervals.")
-@click.option("--min-notes", default=5, show_default=True, type=int,
-              help="Periods with fewer notes get a warning and are left out of trend tests.")
+@click.option("--min-notes", default=DEFAULT_MIN_NOTES, show_default=True, type=click.IntRange(min=1),
+              help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
+@click.option("--min-words", default=DEFAULT_MIN_WORDS, show_default=True, type=click.IntRange(min=0),
+              help="Periods with fewer words get a warning and are left out of trend tests and flags.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, quiet) -> None:
+def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
     from .ingest import parse_column_overrides
     from .run import RunOptions, run_pipeline
@@ -72,7 +75,7 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
         total = sum(_size(path) for path in options.inputs)
         with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
             counts = run_pipeline(options, progress=bar.update)
-        write_trends(out, period=period, seed=seed, min_notes=min_notes)
+        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
     except LeersignalenError as error:
         raise fail(error) from None
     if not quiet:

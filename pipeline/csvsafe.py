@@ -1,0 +1,110 @@
+"""Spreadsheet-safe CSV writing and reading.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return can be run as a formula
+when a CSV file is opened in Excel or LibreOffice (CSV injection). :func:`neutralise` puts a single
+quote ``'`` in front of such a cell. Plain numbers (``-0.25``, ``+3``, ``1e-4``) are left alone so that
+numeric columns stay numeric. A text that already starts with quotes followed by a trigger character
+(``'=x``) gets one more quote, so that :func:`unneutralise` restores every value exactly.
+
+Files are written deterministically: UTF-8 without BOM, comma-delimited, a header row, ``\\n`` line
+ends, minimal quoting, and via a ``.partial`` file that replaces the target only when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
+_WAS_QUOTED = re.compile(r"'+[=+\-@\t\r]")
+_FIRST_CHARACTERS = frozenset("'=+-@\t\r")
+UNNEUTRALISE_PATTERN = r"^'(?='*[=+\-@\t\r])"
+
+
+def neutralise(value: str) -> str:
+    """Return ``value`` with a leading ``'`` when a spreadsheet could read it as a formula."""
+    if not value or value[0] not in _FIRST_CHARACTERS or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    if _NEEDS_QUOTE.match(value):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    """Undo :func:`neutralise`: drop the one leading ``'`` it added, leave anything else unchanged."""
+    if value and _WAS_QUOTED.match(value):
+        return value[1:]
+    return value
+
+
+def format_cell(value: Any) -> str:
+    """Render one value as CSV text: empty for None/NaN, ``true``/``false`` for booleans, no ``-0.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return ""
+        return repr(float(value)) if value != 0 else "0.0"
+    if hasattr(value, "item") and not isinstance(value, str):
+        return format_cell(value.item())
+    return str(value)
+
+
+def _render(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return neutralise(value)
+    if kind is int:
+        return str(value)
+    if kind is float and value == value and value not in (math.inf, -math.inf):
+        return repr(value) if value != 0 else "0.0"
+    return neutralise(format_cell(value))
+
+
+def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequence[Any]],
+              columns: Sequence[str]) -> int:
+    """Write ``rows`` (mappings keyed by column, or sequences in column order) to ``path``; return the count.
+
+    Every cell is rendered with :func:`format_cell` and passed through :func:`neutralise`.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    count = 0
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow([neutralise(str(column)) for column in columns])
+            for row in rows:
+                values = [row.get(column) for column in columns] if isinstance(row, Mapping) else list(row)
+                if len(values) != len(columns):
+                    raise ValueError(f"{target}: row {count + 1} has {len(values)} values "
+                                     f"for {len(columns)} columns")
+                writer.writerow([_render(value) for value in values])
+                count += 1
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def read_csv_rows(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
+    """Read a CSV written by :func:`write_csv` into (columns, rows of str), undoing :func:`neutralise`."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            return [], []
+        columns = [unneutralise(name) for name in header]
+        rows = [dict(zip(columns, map(unneutralise, record), strict=False)) for record in reader]
+    return columns, rows

@@ -1,0 +1,145 @@
+"""The HTML report for tests/data/tagged_small: self-contained, escaped, deterministic, renders in Chromium."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from matplotlib import image as mpimg
+
+from pipeline import cli_analysis
+from pipeline.report import write_report
+from pipeline.trends import write_trends
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
+CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+
+
+@pytest.fixture
+def out_dir(tmp_path):
+    target = tmp_path / "out"
+    shutil.copytree(FIXTURE, target)
+    write_trends(target, min_notes=1, min_words=1, n_boot=200)
+    return target
+
+
+@pytest.fixture
+def page(out_dir):
+    return write_report(out_dir)
+
+
+def test_report_has_no_network_references(page):
+    text = page.read_text(encoding="utf-8")
+    references = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", text, flags=re.IGNORECASE)
+    assert references, "expected embedded images and in-page links"
+    assert not [ref for ref in references if not (ref.startswith("data:image/png;base64,") or ref.startswith("#"))]
+    assert "http://" not in text and "https://" not in text and "@import" not in text
+
+
+def test_quotes_are_escaped_and_highlighted(page):
+    text = page.read_text(encoding="utf-8")
+    assert "We waren het <mark>oneens</mark> over de aanpak &amp; de &lt;planning&gt;." in text
+    assert "<planning>" not in text
+    assert "=SOM(A1) stond fout in de <mark>rapportage</mark>." in text
+    assert "'=SOM" not in text
+    assert "&quot;echt&quot; <mark>confronterend</mark>" in text
+
+
+def test_negated_matches_are_not_quoted(page):
+    assert "Er was geen ruimte voor reflectie" not in page.read_text(encoding="utf-8")
+
+
+def test_strongest_quote_comes_first(page):
+    text = page.read_text(encoding="utf-8")
+    section = text[text.index("id='wijkteam-noord"):]
+    schuring = section[section.index("<h4>schuring"):section.index("<h4>eigenaarschap")]
+    assert schuring.index("botsing") < schuring.index("oneens")
+
+
+def test_methods_paragraph_uses_manifest_and_settings(page):
+    text = page.read_text(encoding="utf-8")
+    methods = text[text.index("class='methods'"):]
+    methods = methods[:methods.index("</p>")]
+    assert "leersignalen 0.1.0" in methods and "spaCy 3.8.7" in methods and "blank_nl" in methods
+    assert "0" * 64 in methods and "200 resamples" in methods and "seed 20251" in methods
+    assert "per community and month" in methods
+
+
+def test_plots_are_written_and_report_is_deterministic(out_dir, page):
+    pngs = sorted((out_dir / "report").glob("*.png"))
+    assert len(pngs) == 2 * 3
+    first = {path.name: path.read_bytes() for path in [page, *pngs]}
+    write_report(out_dir)
+    assert {path.name: path.read_bytes() for path in [page, *pngs]} == first
+    picture = mpimg.imread(pngs[0])
+    assert picture.shape[0] > 100 and picture.std() > 0.01
+
+
+def test_report(out_dir, tmp_path):
+    result = CliRunner().invoke(cli_analysis.report, [str(out_dir)])
+    assert result.exit_code == 0, result.output
+    assert (out_dir / "report" / "index.html").is_file()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    failed = CliRunner().invoke(cli_analysis.report, [str(empty)])
+    assert failed.exit_code == 2 and "notes.csv" in failed.output
+
+
+def test_report_computes_trends_when_missing(tmp_path):
+    target = tmp_path / "fresh"
+    shutil.copytree(FIXTURE, target)
+    write_report(target)
+    assert (target / "trends.csv").is_file() and (target / "patterns.csv").is_file()
+
+
+def _chromium():
+    return next((path for path in CHROMIUM_CANDIDATES if Path(path).is_file()), None)
+
+
+PROBE = """<script>
+window.addEventListener('load', function () {
+  var sizes = Array.prototype.map.call(document.images, function (img) {
+    return img.naturalWidth + 'x' + img.naturalHeight; });
+  document.body.setAttribute('data-image-sizes', sizes.join(','));
+});
+</script></body>"""
+
+
+def _run_chromium(binary, profile, *arguments):
+    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+               "--enable-logging=stderr", "--v=0", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no chromium binary found")
+def test_page_renders_in_headless_chromium(page, tmp_path):
+    binary = _chromium()
+    screenshot = tmp_path / "shot.png"
+    shot = _run_chromium(binary, tmp_path / "profile-shot", f"--screenshot={screenshot}",
+                         "--window-size=1200,2000", page.as_uri())
+    assert screenshot.is_file(), shot.stderr[-2000:]
+    pixels = mpimg.imread(screenshot)
+    assert pixels.shape[0] >= 1000 and float(np.std(pixels[..., :3])) > 0.02
+    console = [line for line in shot.stderr.splitlines() if "CONSOLE" in line or "net::ERR" in line]
+    assert console == []
+
+    probe = tmp_path / "probe.html"
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE), encoding="utf-8")
+    dumped = _run_chromium(binary, tmp_path / "profile-dom", "--virtual-time-budget=10000", "--dump-dom",
+                           probe.as_uri())
+    match = re.search(r'data-image-sizes="([^"]*)"', dumped.stdout)
+    assert match, dumped.stderr[-2000:]
+    sizes = [tuple(map(int, size.split("x"))) for size in match.group(1).split(",")]
+    assert len(sizes) == 6 and all(width > 0 and height > 0 for width, height in sizes)
+    assert [line for line in dumped.stderr.splitlines() if "CONSOLE" in line or "net::ERR" in line] == []
+
+
+def test_repeated_sentence_is_quoted_once(page):
+    text = page.read_text(encoding="utf-8")
+    section = text[text.index("id='wijkteam-noord"):]
+    structuur = section[section.index("<h4>structuur"):section.index("<h4>output")]
+    assert structuur.count("<mark>agenda</mark>") == 1
