@@ -15,10 +15,12 @@ PERIOD ?= month
 MODEL ?= auto
 
 CODE := $(wildcard pipeline/*.py) pyproject.toml
+TREND_CODE := pipeline/trends.py pipeline/stats.py pipeline/patterns.py
+REPORT_CODE := pipeline/report.py
 LEXICONS := $(wildcard lexicons/*.tsv lexicons/rules/*.tsv)
 INPUT_FILES := $(shell find $(INPUT) -type f 2>/dev/null | sort)
 
-.PHONY: help venv demo test lint evaluate bench analysis clean lexicon-check
+.PHONY: help venv demo test lint evaluate bench analysis tag trends report clean lexicon-check
 
 ## help: list the targets (default)
 help:
@@ -34,14 +36,30 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 $(OUT)/notes.csv: $(INPUT_FILES) $(LEXICONS) $(CODE) | $(STAMP)
-	$(BIN)/leersignalen run $(INPUT) --out $(OUT) --period $(PERIOD) --model $(MODEL) --quiet
+	$(BIN)/leersignalen run $(INPUT) --out $(OUT) --model $(MODEL) --no-trends --quiet
 
-## demo: run the whole pipeline on data/sample/ into out/sample/ and print a summary
-demo: $(OUT)/notes.csv
+$(OUT)/trends.csv: $(OUT)/notes.csv $(TREND_CODE) | $(STAMP)
+	$(BIN)/leersignalen trends $(OUT) --period $(PERIOD) --quiet
+
+$(OUT)/report/index.html: $(OUT)/trends.csv $(REPORT_CODE) | $(STAMP)
+	$(BIN)/leersignalen report $(OUT) --quiet
+
+## demo: run the whole pipeline on data/sample/ into out/sample/, write the report, print a summary
+demo: $(OUT)/report/index.html
 	$(BIN)/leersignalen summary $(OUT)
+	@echo "Report: $(OUT)/report/index.html"
 
-## analysis: tag INPUT=... into OUT=... (rebuilds only what changed)
-analysis: $(OUT)/notes.csv
+## tag: only tag INPUT=... into OUT=... (notes.csv, sentences.csv, signals.csv, ...)
+tag: $(OUT)/notes.csv
+
+## trends: recompute trends, trend tests and flags for OUT=... (PERIOD=week|month|quarter)
+trends: $(OUT)/trends.csv
+
+## report: write OUT/report/index.html from the tagged outputs
+report: $(OUT)/report/index.html
+
+## analysis: tagging, trends and report for INPUT="files or folders" OUT=dir, rebuilding only what changed
+analysis: $(OUT)/report/index.html
 
 ## test: run the test suite (creates .venv when needed)
 test: $(STAMP)

@@ -60,8 +60,11 @@ def cli() -> None:
               help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
 @click.option("--min-words", default=DEFAULT_MIN_WORDS, show_default=True, type=click.IntRange(min=0),
               help="Periods with fewer words get a warning and are left out of trend tests and flags.")
+@click.option("--no-trends", is_flag=True,
+              help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, quiet) -> None:
+def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, no_trends,
+        quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
     from .ingest import parse_column_overrides
     from .run import RunOptions, run_pipeline
@@ -75,7 +78,8 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
         total = sum(_size(path) for path in options.inputs)
         with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
             counts = run_pipeline(options, progress=bar.update)
-        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
+        if not no_trends:
+            write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
     except LeersignalenError as error:
         raise fail(error) from None
     if not quiet:
