@@ -105,8 +105,8 @@ class RuleMatcher:
             if entry.kind == "cue"
             for part in entry.parts
             for seq in part.sequences
-            for step in seq
-            for element in _elements_of(step)
+            if len(seq) == 1
+            for element in _elements_of(seq[0])
         }
         self.rule_has_cue = [
             any(
@@ -343,16 +343,23 @@ class LeersignalenTagger:
         return found
 
     def _negated(self, start: int, end: int, cues, boundaries: set[int], rule_has_cue: bool) -> bool:
+        """Whether a cue scopes over the match [start, end).
+
+        A cue that overlaps or encloses the match negates it, unless the rule's own pattern contains a cue
+        word (``geen tijd``); a cue before or after it negates it within the window when no
+        clause boundary lies in between. A boundary word at the edge of the match (``geleerd dat``) starts
+        the next clause, so it separates the match from a cue beyond it.
+        """
         for cue_start, cue_end in cues:
-            if start <= cue_start and cue_end <= end:
+            if cue_start < end and cue_end > start:
                 if not rule_has_cue:
                     return True
                 continue
             if cue_end <= start:
-                gap, between = start - cue_end, range(cue_end, start)
+                gap, between = start - cue_end, range(cue_end, start + 1)
                 window = self.window_before
             elif cue_start >= end:
-                gap, between = cue_start - end, range(end, cue_start)
+                gap, between = cue_start - end, range(end - 1, cue_start)
                 window = self.window_after
             else:
                 continue

@@ -112,3 +112,8 @@ def test_component_without_sentence_boundaries_treats_doc_as_one_sentence():
     nlp = spacy.blank("nl")
     nlp.add_pipe("leersignalen", config={"lexicon_dir": str(FIXTURE)})
     assert [s.rule_id for s in nlp("De deadline is vrijdag")._.ls_signals] == ["dead.deadline"]
+
+
+def test_boundary_word_ending_the_match_closes_the_clause(fixture_nlp):
+    [signal] = fixture_nlp("Ik heb geleerd dat ik niet alles hoef te weten.")._.ls_signals
+    assert (signal.rule_id, signal.negated) == ("refl.geleerd", False)
