@@ -20,7 +20,7 @@ REPORT_CODE := pipeline/report.py
 LEXICONS := $(wildcard lexicons/*.tsv lexicons/rules/*.tsv)
 INPUT_FILES := $(shell find $(INPUT) -type f 2>/dev/null | sort)
 
-.PHONY: help venv demo test lint evaluate bench analysis tag trends report clean lexicon-check
+.PHONY: help venv demo test lint evaluate bench analysis tag trends report model clean lexicon-check
 
 ## help: list the targets (default)
 help:
@@ -80,6 +80,10 @@ evaluate: $(STAMP)
 ## bench: words per second and peak memory on a generated corpus of about 1 million words
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --words 1000000
+
+## model: rebuild models/default from the dev split of the labelled corpus (byte-identical), score it on heldout
+model: $(STAMP)
+	$(BIN)/python scripts/make_model.py --out models/default
 
 ## clean: remove outputs (not the virtualenv)
 clean:

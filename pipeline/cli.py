@@ -60,11 +60,14 @@ def cli() -> None:
               help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
 @click.option("--min-words", default=DEFAULT_MIN_WORDS, show_default=True, type=click.IntRange(min=0),
               help="Periods with fewer words get a warning and are left out of trend tests and flags.")
+@click.option("--classifier", default=None, metavar="MODEL",
+              help="Label sentences with a trained classifier ('default' or a folder from `leersignalen train`) "
+                   "combined with the lexicon as its label rule says; adds a score per category.")
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, no_trends,
-        quiet) -> None:
+def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier,
+        no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
     from .ingest import parse_column_overrides
     from .run import RunOptions, run_pipeline
@@ -74,7 +77,13 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
         options = RunOptions(
             inputs=list(inputs), out=out, model=model, encoding=encoding,
             column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
+            classifier=classifier,
         )  # fmt: skip
+        if classifier:
+            from .classifier import load_classifier
+            from .cli_learning import warn_if_lexicon_changed
+
+            warn_if_lexicon_changed(load_classifier(classifier), lexicon_dir)
         total = sum(_size(path) for path in options.inputs)
         with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
             counts = run_pipeline(options, progress=bar.update)
@@ -147,14 +156,15 @@ def evaluate(devset, split, ud_dir, model) -> None:
         raise fail(error) from None
 
 
-def _attach_optional_commands() -> None:
+def _attach_commands() -> None:
     from .cli_analysis import report, trends
+    from .cli_learning import suggest, train, validate
 
-    cli.add_command(trends)
-    cli.add_command(report)
+    for command in (trends, report, validate, train, suggest):
+        cli.add_command(command)
 
 
-_attach_optional_commands()
+_attach_commands()
 
 
 def main() -> None:

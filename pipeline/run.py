@@ -55,6 +55,7 @@ class RunOptions:
     column_overrides: dict[str, str] = field(default_factory=dict)
     lexicon_dir: Path | None = None
     period: str = "month"
+    classifier: str | None = None
 
 
 @dataclass
@@ -79,25 +80,40 @@ class SentenceResult:
     end_char: int
     text: str
     labels: tuple[str, ...]
+    scores: tuple[float, ...] = ()
+
+
+TEXT_COLUMNS = frozenset(
+    ("note_id", "community", "text", "labels", "matched_text", "author", "role", "source_file", "problems", "id",
+     "reason", "category", "family", "rule_id")
+)  # fmt: skip
 
 
 class CsvSink:
-    """A CSV file written row by row, spreadsheet-safe and deterministic."""
+    """A CSV file written row by row, spreadsheet-safe and deterministic.
+
+    Text columns are neutralised against formula injection; other values are rendered with ``format_cell``.
+    """
 
     def __init__(self, path: Path, columns: tuple[str, ...]):
         self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
         self.writer = csv.writer(self.handle, lineterminator="\n")
         self.writer.writerow(columns)
+        self.formatters = [_text_cell if column in TEXT_COLUMNS else format_cell for column in columns]
         self.rows = 0
 
     def write(self, values) -> None:
         """Write one row of values in column order."""
-        self.writer.writerow([neutralise(format_cell(value)) for value in values])
+        self.writer.writerow([format_(value) for format_, value in zip(self.formatters, values, strict=True)])
         self.rows += 1
 
     def close(self) -> None:
         """Flush and close the file."""
         self.handle.close()
+
+
+def _text_cell(value) -> str:
+    return neutralise(value if isinstance(value, str) else format_cell(value))
 
 
 def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -148,9 +164,10 @@ def count_words(doc: Doc) -> int:
 class NoteTagger:
     """Tag whole notes with a pipeline, long notes in pieces, and return sentences, signals and words."""
 
-    def __init__(self, nlp: spacy.language.Language, categories: tuple[str, ...]):
+    def __init__(self, nlp: spacy.language.Language, categories: tuple[str, ...], *, classifier=None):
         self.nlp = nlp
         self.categories = categories
+        self.classifier = classifier
         self.order = {category: index for index, category in enumerate(categories)}
         self.limit = max(1000, nlp.max_length - 1)
 
@@ -171,17 +188,34 @@ class NoteTagger:
             by_start: dict[int, list] = {}
             for signal in doc._.ls_signals or ():
                 by_start.setdefault(signal.sentence_start, []).append(signal)
-            for start, _end, start_char, end_char in doc_sentences(doc, offset, record.text):
+            bounds = doc_sentences(doc, offset, record.text)
+            scores = self._classifier_scores(doc, bounds)
+            for number, (start, _end, start_char, end_char) in enumerate(bounds):
                 index = len(sentences)
                 found = by_start.get(start, [])
-                labels = sorted({s.category for s in found if not s.negated}, key=self.order.__getitem__)
+                lexicon_labels = {s.category for s in found if not s.negated}
+                if scores is None:
+                    labels, sentence_scores = sorted(lexicon_labels, key=self.order.__getitem__), ()
+                else:
+                    labels = self.classifier.labels(scores[number], lexicon_labels)
+                    sentence_scores = tuple(round(float(value), 4) for value in scores[number])
                 sentences.append(
-                    SentenceResult(index, start_char, end_char, record.text[start_char:end_char], tuple(labels))
+                    SentenceResult(
+                        index, start_char, end_char, record.text[start_char:end_char], tuple(labels), sentence_scores
+                    )
                 )
                 signals.extend((index, signal, offset) for signal in found)
             if last:
                 yield record, sentences, signals, words
                 sentences, signals, words = [], [], 0
+
+
+    def _classifier_scores(self, doc: Doc, bounds):
+        if self.classifier is None or not bounds:
+            return None
+        from .classifier import feature_inputs_from_doc
+
+        return self.classifier.scores_of([feature_inputs_from_doc(doc[start:end]) for start, end, _, _ in bounds])
 
 
 def file_sha256(path: Path) -> str:
@@ -217,13 +251,19 @@ def run_pipeline(
     nlp, info = nlp_and_info or build_pipeline(
         options.model, lexicon_dir=str(options.lexicon_dir) if options.lexicon_dir else None
     )
+    classifier = None
+    if options.classifier:
+        from .classifier import load_classifier
+
+        classifier = load_classifier(options.classifier)
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
+    score_columns = tuple(f"score_{category}" for category in categories) if classifier else ()
     counts = RunCounts()
     per_input: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
     sinks = {
-        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS),
+        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS + score_columns),
         "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS),
         "notes": CsvSink(out / "notes.csv", note_columns()),
         "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS),
@@ -252,7 +292,7 @@ def run_pipeline(
             yield item
 
     try:
-        for record, sentences, signals, words in NoteTagger(nlp, categories).tag(records()):
+        for record, sentences, signals, words in NoteTagger(nlp, categories, classifier=classifier).tag(records()):
             date = record.date.isoformat() if record.date else ""
             counts.notes_out += 1
             counts.notes_without_date += 0 if record.date else 1
@@ -262,7 +302,7 @@ def run_pipeline(
             for sentence in sentences:
                 sinks["sentences"].write(
                     (record.id, record.community, date, sentence.index, sentence.start_char, sentence.end_char,
-                     sentence.text, ";".join(sentence.labels))
+                     sentence.text, ";".join(sentence.labels), *sentence.scores)
                 )  # fmt: skip
                 for label in sentence.labels:
                     per_category[label] += 1
@@ -285,11 +325,13 @@ def run_pipeline(
     finally:
         for sink in sinks.values():
             sink.close()
-    write_manifest(options, info, counts, per_input)
+    write_manifest(options, info, counts, per_input, classifier=classifier)
     return counts
 
 
-def write_manifest(options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int]) -> None:
+def write_manifest(
+    options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int], *, classifier=None
+) -> None:
     """Write manifest.json: versions, lexicon hash, input hashes, options and counts (no timestamps)."""
     files = lexicon_files(options.lexicon_dir)
     manifest = {
@@ -310,6 +352,14 @@ def write_manifest(options: RunOptions, info: PipelineInfo, counts: RunCounts, p
         },
         "counts": counts.__dict__,
     }
+    if classifier is not None:
+        card = classifier.card
+        manifest["classifier"] = {
+            "path": options.classifier,
+            "label_rule": classifier.rule.name,
+            "training_data_sha256": card.get("training", {}).get("sha256"),
+            "format_version": card.get("format_version"),
+        }
     with open(options.out / "manifest.json", "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=False)
         handle.write("\n")

@@ -24,7 +24,6 @@ import zlib
 from dataclasses import dataclass
 
 import numpy as np
-import pymannkendall
 
 CI_LEVEL = 0.95
 _CHUNK_CELLS = 4_000_000
@@ -153,6 +152,8 @@ class TrendResult:
 def mann_kendall(values: np.ndarray, positions: np.ndarray, *, min_periods: int = 4,
                  hamed_rao_from: int = 10, alpha: float = 0.05) -> TrendResult:
     """Run a Mann-Kendall test with Sen's slope on ``values`` observed at calendar ``positions``."""
+    import pymannkendall  # imported here: it pulls in scipy.stats, slow at start-up
+
     values = np.asarray(values, dtype=float)
     positions = np.asarray(positions, dtype=float)
     defined = ~np.isnan(values)

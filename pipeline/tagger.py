@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,13 +27,20 @@ from .lexicon import Element, Gap, Part, Rule, ScopeEntry, load_rules, load_scop
 SPAN_KEY = "leersignalen"
 EMPTY: frozenset[int] = frozenset()
 
-if not Doc.has_extension("ls_signals"):
-    Doc.set_extension("ls_signals", default=None)
+def _signals_of(doc: Doc) -> list | None:
+    rows = doc._.ls_signal_rows
+    return None if rows is None else [row if isinstance(row, Signal) else Signal(*row) for row in rows]
 
 
-@dataclass(frozen=True)
-class Signal:
-    """One lexicon match: token span [start, end), character offsets in the doc, and its sentence."""
+if not Doc.has_extension("ls_signal_rows"):
+    Doc.set_extension("ls_signal_rows", default=None)
+
+
+class Signal(NamedTuple):
+    """One lexicon match: token span [start, end), character offsets in the doc, and its sentence.
+
+    A named tuple, so that docs with signals survive spaCy's serialisation (``nlp.pipe(n_process=2)``).
+    """
 
     rule_id: str
     category: str
@@ -56,6 +65,10 @@ def _group(owner: tuple[str, int, int]) -> str:
     return "anchor" if kind == "rule" and part == 0 else "other"
 
 
+if not Doc.has_extension("ls_signals"):
+    Doc.set_extension("ls_signals", getter=_signals_of)
+
+
 @dataclass
 class TokenTable:
     """Per-token element sets and, per group, the sequences that may start at each token."""
@@ -64,6 +77,7 @@ class TokenTable:
     anchor_starts: list[tuple[int, ...]]
     other_starts: list[tuple[int, ...]]
     scope_starts: list[tuple[int, ...]]
+    has_key: list[bool]
 
 
 @dataclass
@@ -98,7 +112,14 @@ class RuleMatcher:
             for element_id in sequence.steps[0]:
                 self.first_step.setdefault(element_id, []).append(seq_index)
         self.group_of = [_group(sequence.owner) for sequence in self.sequences]
+        self.elements_by_id = {element_id: element for element, element_id in self.element_ids.items()}
         self.required = [tuple(step for step in seq.steps[1:] if not isinstance(step, int)) for seq in self.sequences]
+        self.anchors_by_key: dict[int, list[int]] = {}
+        for seq_index, sequence in enumerate(self.sequences):
+            if self.group_of[seq_index] == "anchor":
+                for element_id in self._key_step(sequence.steps):
+                    self.anchors_by_key.setdefault(element_id, []).append(seq_index)
+        self.key_elements = frozenset(self.anchors_by_key)
         self.cue_values = {
             element.value
             for entry in scope
@@ -161,10 +182,16 @@ class RuleMatcher:
             return True
         return rest.startswith("ge") and len(rest) > 3 and self.lemma_of(rest[2:]) == verb
 
+    def _key_step(self, steps: tuple) -> frozenset[int]:
+        """The step of a sequence least likely to occur: the first with the fewest common alternatives."""
+        element_steps = [step for step in steps if not isinstance(step, int)]
+        return min(element_steps, key=lambda step: sum(_is_common(self.elements_by_id[e]) for e in step))
+
     def _token_info(self, lower: str, lemma: str) -> tuple:
         elements = self.elements_for(lower, lemma)
         starts = sorted({seq for element_id in elements for seq in self.first_step.get(element_id, ())})
-        return (elements, *(tuple(seq for seq in starts if self.group_of[seq] == group) for group in GROUPS))
+        groups = (tuple(seq for seq in starts if self.group_of[seq] == group) for group in GROUPS)
+        return (elements, *groups, not self.key_elements.isdisjoint(elements))
 
     def token_elements(self, doc: Doc) -> TokenTable:
         """Per token: the element ids it satisfies and the rule and scope sequences that may start there.
@@ -182,7 +209,27 @@ class RuleMatcher:
                 lemma = strings[lemma_hash].lower() if lemma_hash else lower
                 info = cache[key] = self._token_info(lower, lemma)
             infos.append(info)
-        return TokenTable(*([info[column] for info in infos] for column in range(1 + len(GROUPS))))
+        return TokenTable(*([info[column] for info in infos] for column in range(2 + len(GROUPS))))
+
+    def match_anchors(self, table: TokenTable, start: int, end: int, present: set[int]) -> list:
+        """Matches of rule anchors in [start, end), trying only sequences whose key element is present."""
+        candidates: set[int] = set()
+        for element_id in self.key_elements.intersection(present):
+            candidates.update(self.anchors_by_key[element_id])
+        matches = []
+        elements = table.elements
+        for seq_index in sorted(candidates):
+            sequence = self.sequences[seq_index]
+            steps = sequence.steps
+            if not all(step & present for step in self.required[seq_index]):
+                continue
+            first = steps[0]
+            for token in range(start, end):
+                if elements[token] & first:
+                    stop = _match_steps(steps, 1, token + 1, end, elements)
+                    if stop is not None:
+                        matches.append((sequence, token, stop))
+        return matches
 
     def match_sentence(
         self, table: TokenTable, start: int, end: int, *, group: str, present: set[int]
@@ -208,6 +255,22 @@ class RuleMatcher:
                 if stop is not None:
                     matches.append((sequence, token, stop))
         return matches
+
+
+COMMON_LEMMAS = frozenset(
+    [
+        "zijn", "hebben", "worden", "komen", "gaan", "moeten", "kunnen", "willen", "zullen", "doen", "maken",
+        "zeggen", "krijgen", "staan", "zien", "nieuw", "week", "dag", "keer", "goed", "groot", "klein", "eerste",
+    ]  # fmt: skip
+)
+
+
+def _is_common(element: Element) -> bool:
+    """Whether an element matches words that occur in most sentences (stop words, auxiliaries, numbers)."""
+    value = element.value
+    if element.kind == "exact":
+        return value in STOP_WORDS or value in COMMON_LEMMAS
+    return element.kind in ("prefix", "suffix", "infix") and (len(value) < 4 or value.isdigit())
 
 
 def _elements_of(step) -> Iterable[Element]:
@@ -264,16 +327,17 @@ class LeersignalenTagger:
     def __call__(self, doc: Doc) -> Doc:
         """Find matches in every sentence and store them on the doc."""
         table = self.matcher.token_elements(doc)
-        candidates = [i for i, starts in enumerate(table.anchor_starts) if starts]
+        candidates = [i for i, has_key in enumerate(table.has_key) if has_key]
         signals: list[Signal] = []
+        offsets = TokenOffsets(doc)
         if candidates:
             position = 0
             for start, end in sentence_bounds(doc):
                 while position < len(candidates) and candidates[position] < start:
                     position += 1
                 if position < len(candidates) and candidates[position] < end:
-                    signals.extend(self._sentence_signals(doc, table, start, end))
-        doc._.ls_signals = signals
+                    signals.extend(self._sentence_signals(doc, table, start, end, offsets))
+        doc._.ls_signal_rows = signals
         spans = []
         for signal in signals:
             if not signal.negated:
@@ -281,9 +345,11 @@ class LeersignalenTagger:
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _sentence_signals(self, doc: Doc, table: TokenTable, start: int, end: int) -> list[Signal]:
+    def _sentence_signals(
+        self, doc: Doc, table: TokenTable, start: int, end: int, offsets: TokenOffsets
+    ) -> list[Signal]:
         present = set().union(*table.elements[start:end])
-        matches = self.matcher.match_sentence(table, start, end, group="anchor", present=present)
+        matches = self.matcher.match_anchors(table, start, end, present)
         if not matches:
             return []
         for group in ("other", "scope"):
@@ -324,7 +390,8 @@ class LeersignalenTagger:
                     near = min(spans, key=lambda s, f=first: abs(s[0] - f))
                     span_start, span_end = min(span_start, near[0]), max(span_end, near[1])
                 negated = self._negated(span_start, span_end, cues, boundaries, self.matcher.rule_has_cue[index])
-                span = doc[span_start:span_end]
+                start_char = offsets.start(span_start)
+                end_char = offsets.end(span_end - 1)
                 found.append(
                     Signal(
                         rule_id=rule.id,
@@ -332,9 +399,9 @@ class LeersignalenTagger:
                         family=self.families[rule.category],
                         start=span_start,
                         end=span_end,
-                        start_char=span.start_char,
-                        end_char=span.end_char,
-                        text=span.text,
+                        start_char=start_char,
+                        end_char=end_char,
+                        text=doc[span_start:span_end].text,
                         negated=negated,
                         sentence_start=start,
                     )
@@ -366,6 +433,32 @@ class LeersignalenTagger:
             if gap <= window and not boundaries.intersection(between):
                 return True
         return False
+
+
+class TokenOffsets:
+    """Character offsets of a doc's tokens, read once from arrays when first needed."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._idx: list[int] | None = None
+        self._length: list[int] | None = None
+
+    def _load(self) -> None:
+        rows = self.doc.to_array([IDX, LENGTH]).tolist()
+        self._idx = [row[0] for row in rows]
+        self._length = [row[1] for row in rows]
+
+    def start(self, token: int) -> int:
+        """Offset of the token's first character."""
+        if self._idx is None:
+            self._load()
+        return self._idx[token]
+
+    def end(self, token: int) -> int:
+        """Offset just after the token's last character."""
+        if self._idx is None:
+            self._load()
+        return self._idx[token] + self._length[token]
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """Benchmark: words per second of `leersignalen run` end to end versus bare spaCy tokenisation, and peak memory.
 
-Generates a corpus of notes from the project's own sentences (the labelled set and the sample), runs
+Generates a corpus of notes by drawing lines (titles, attendance lines, bullets, prose) from the sample notes
+in ``data/sample/``, so that the share of sentences with a signal is that of realistic notes, runs
 ``spacy.blank("nl")`` tokenisation over the same texts in this process, then ``leersignalen run`` in a child
 process, and reports both rates, their ratio and the child's peak resident memory. With ``--words`` given
 twice the size is also run at a quarter of it, to show whether memory grows with the corpus.
@@ -23,15 +24,23 @@ sys.path.insert(0, str(REPO))
 
 
 def source_sentences() -> list[str]:
-    """Sentences written for the project: the labelled corpus and the sample notes."""
-    from pipeline.evaluate import load_labelled
+    """Lines of the sample notes (titles, attendance, bullets, prose): a realistic mix of signal and neutral."""
+    sys.path.insert(0, str(REPO))
+    from pipeline.ingest import Record, read_inputs
 
-    sentences = [row.text for row in load_labelled(split="all")]
-    sample = REPO / "data" / "sample" / "wijkteam_noord.csv"
-    if sample.exists():
-        with open(sample, encoding="utf-8", newline="") as handle:
-            sentences += [line for row in csv.DictReader(handle) for line in row["text"].splitlines() if line]
-    return sentences
+    sample = REPO / "data" / "sample"
+    inputs = [sample / name for name in
+              ("wijkteam_noord.csv", "energiecooperatie_zonnedak.csv", "leeratelier_zorg.jsonl", "logboeken")]
+    lines = [
+        line.strip()
+        for item in read_inputs([path for path in inputs if path.exists()])
+        if isinstance(item, Record)
+        for line in item.text.splitlines()
+        if line.strip() and not line.startswith("---")
+    ]
+    if not lines:
+        raise SystemExit("bench: data/sample/ is missing; it is the source of the generated corpus")
+    return lines
 
 
 def make_corpus(path: Path, words: int, seed: int = 7) -> int:
@@ -45,8 +54,7 @@ def make_corpus(path: Path, words: int, seed: int = 7) -> int:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["id", "community", "date", "text"])
         while total < words:
-            chosen = rng.choices(sentences, k=rng.randint(3, 12))
-            text = "\n".join(f"- {s}" if rng.random() < 0.3 else s for s in chosen)
+            text = "\n".join(rng.choices(sentences, k=rng.randint(5, 15)))
             notes += 1
             total += len(text.split())
             day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import __version__
+from pipeline.categories import category_ids
 from pipeline.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -132,3 +133,26 @@ def test_python_dash_m_entry_point():
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert __version__ in result.stdout
+
+
+def test_run_with_the_default_classifier_adds_scores_and_keeps_evidence(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli, ["run", str(DATA / "inputs" / "messy_notes.csv"), "--out", str(out), "--model", "blank",
+              "--classifier", "default", "-q", "--no-trends"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    header = (out / "sentences.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-7:] == [f"score_{c}" for c in category_ids()]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["classifier"]["label_rule"]
+    assert (out / "signals.csv").read_text(encoding="utf-8").count("\n") > 1
+    assert not (out / "trends.csv").exists()
+
+
+def test_run_with_a_missing_classifier_is_exit_2(runner, tmp_path):
+    path = DATA / "inputs" / "messy_notes.csv"
+    result = runner.invoke(cli, ["run", str(path), "--out", str(tmp_path), "--classifier", str(tmp_path / "geen")])
+    assert result.exit_code == 2
+    assert str(tmp_path / "geen") in result.output
+    assert "Traceback" not in result.output

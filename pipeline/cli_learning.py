@@ -1,0 +1,229 @@
+"""Click commands ``validate``, ``train`` and ``suggest``: agreement with human coders and a trainable classifier.
+
+The lead attaches them to the ``leersignalen`` group with ``cli.add_command(...)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import LeersignalenError
+
+SPLITS = ("dev", "heldout", "all")
+
+
+class LearningUserError(click.ClickException):
+    """A one-line error for the user, exit code 2."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        """The message as it is."""
+        return self.message
+
+
+def _fail(error: LeersignalenError) -> LearningUserError:
+    return LearningUserError(str(error))
+
+
+def _pipeline(model: str, lexicon_dir: Path | None):
+    from .language import build_pipeline
+
+    nlp, _ = build_pipeline(model, lexicon_dir=str(lexicon_dir) if lexicon_dir else None)
+    return nlp
+
+
+def _mapping(path: Path | None):
+    from .validate import load_mapping
+
+    return load_mapping(path) if path else None
+
+
+def warn_if_lexicon_changed(classifier, lexicon_dir: Path | None) -> None:
+    """Warn on stderr when the lexicon differs from the one the classifier was trained with."""
+    from .lexicon import lexicon_hash
+    from .run import lexicon_files
+
+    trained = classifier.card.get("training", {}).get("lexicon_sha256")
+    if trained and trained != lexicon_hash(lexicon_files(lexicon_dir)):
+        click.echo("warning: the lexicon changed since this classifier was trained; retrain it for lexicon "
+                   "features that match", err=True)  # fmt: skip
+
+
+GOLD_HELP = ("Human-coded CSV/TSV: a text column (or note_id with sentence_index or start_char/end_char) and a "
+             "labels/codes/categories column of ';'- or ','-separated codes; empty = neutral. Repeatable.")  # fmt: skip
+MAPPING_HELP = "CSV with columns code,category that maps a team's own code names to codebook ids."
+SPLIT_HELP = "Use only the gold rows of this split (needs a 'split' column); default: all rows."
+LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the project's)."
+
+
+@click.command(help="Agreement between human coding (--gold) and the machine (--pred, or the gold texts tagged now) "
+                    "or a second coder (--gold2): P/R/F1, Cohen's kappa and Krippendorff's alpha with bootstrap "
+                    "intervals; writes validation.csv, disagreements.csv and validation_methods.txt.")  # fmt: skip
+@click.option("--gold", "gold_paths", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help=GOLD_HELP)
+@click.option("--pred", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Output folder of `leersignalen run` (or its sentences.csv) to compare with; without it the "
+                   "gold texts are tagged now.")
+@click.option("--gold2", "gold2_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A second coder's file in the same format: agreement between two human codings. Repeatable.")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help=MAPPING_HELP)
+@click.option("--model", default="blank", show_default=True,
+              help="spaCy pipeline used to tag the gold texts when --pred is not given.")
+@click.option("--classifier", "classifier_path", default=None,
+              help="Label the gold texts with this classifier folder ('default' = models/default) instead of the "
+                   "lexicon alone.")
+@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help=LEXICON_HELP)
+@click.option("--split", type=click.Choice(SPLITS), default=None, help=SPLIT_HELP)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the CSV outputs (default: the --pred folder, else ./validation).")
+@click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the bootstrap resampling.")
+@click.option("--resamples", default=1000, show_default=True, type=click.IntRange(0),
+              help="Bootstrap resamples of sentences for the 95% intervals (0 = no intervals).")
+def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lexicon_dir, split, out, seed,
+             resamples) -> None:  # fmt: skip
+    """Compare human coding with the machine or a second coder and write the agreement files."""
+    from .validate import (
+        format_table,
+        load_tagged_output,
+        methods_sentence,
+        pair_two_coders,
+        pair_with_output,
+        pair_with_tagger,
+        read_gold_files,
+        validate_pairs,
+        write_validation,
+    )
+
+    if pred and gold2_paths:
+        raise LearningUserError("use either --pred (machine coding) or --gold2 (second coder), not both")
+    if classifier_path and (pred or gold2_paths):
+        raise LearningUserError("--classifier labels the gold texts now; leave out --pred and --gold2 to use it")
+    try:
+        code_map = _mapping(mapping)
+        gold = read_gold_files(gold_paths, mapping=code_map, split=split)
+        if gold2_paths:
+            pairs, only_first, only_second = pair_two_coders(gold, read_gold_files(gold2_paths, mapping=code_map,
+                                                                                   split=split))  # fmt: skip
+            comparison = "coders"
+            click.echo(f"{len(pairs)} sentences coded by both coders ({only_first} only in --gold, "
+                       f"{only_second} only in --gold2)")  # fmt: skip
+        elif pred:
+            output = load_tagged_output(pred)
+            pairs = pair_with_output(gold, output)
+            comparison = f"leersignalen output {output.folder.name}"
+        else:
+            nlp = _pipeline(model, lexicon_dir)
+            classifier = None
+            comparison = f"leersignalen lexicon, pipeline {model}"
+            if classifier_path:
+                from .classifier import load_classifier
+
+                classifier = load_classifier(classifier_path)
+                warn_if_lexicon_changed(classifier, lexicon_dir)
+                comparison = f"leersignalen classifier, rule {classifier.rule.name}"
+            pairs = pair_with_tagger(gold, nlp, classifier=classifier)
+        result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
+        folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
+        written = write_validation(result, folder)
+    except LeersignalenError as error:
+        raise _fail(error) from None
+    click.echo(format_table(result))
+    click.echo("")
+    click.echo(methods_sentence(result))
+    click.echo("wrote " + ", ".join(str(path) for path in written))
+
+
+@click.command(help="Train a multi-label sentence classifier on human-coded sentences, cross-validate it "
+                    "against the lexicon and save it (JSON + numeric .npz, no code runs on load) with a model card.")
+@click.option("--gold", "gold_paths", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help=GOLD_HELP + " Needs a text column.")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help=MAPPING_HELP)
+@click.option("--split", type=click.Choice(SPLITS), default=None, help=SPLIT_HELP)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Model folder to write, e.g. models/NAME.")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2), help="Cross-validation folds.")
+@click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the folds and the solver.")
+@click.option("--model", default="blank", show_default=True, help="spaCy pipeline for lemmas and lexicon features.")
+@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help=LEXICON_HELP)
+def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> None:
+    """Train, cross-validate and save a sentence classifier."""
+    from .classifier import (
+        ClassifierError,
+        TrainingSettings,
+        feature_inputs_from_doc,
+        format_rule_table,
+        train_classifier,
+    )
+    from .lexicon import lexicon_hash
+    from .run import lexicon_files
+    from .validate import read_gold_files
+
+    try:
+        gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split)
+        missing = next((row for row in gold if not (row.text or "").strip()), None)
+        if missing is not None:
+            raise ClassifierError(f"{missing.where}: no text; training needs the sentence text in a 'text' column")
+        lexicon_sha256 = lexicon_hash(lexicon_files(lexicon_dir))
+        nlp = _pipeline(model, lexicon_dir)
+        inputs = [feature_inputs_from_doc(doc) for doc in nlp.pipe([row.text for row in gold], batch_size=256)]
+        labels = [row.labels for row in gold]
+        classifier, cv = train_classifier(
+            inputs, labels, settings=TrainingSettings(folds=folds, seed=seed), sources=gold_paths,
+            lexicon_sha256=lexicon_sha256,
+        )  # fmt: skip
+        if split:
+            classifier.card["training"]["split"] = split
+        classifier.save(out)
+    except LeersignalenError as error:
+        raise _fail(error) from None
+    click.echo(f"Cross-validation on {len(gold)} sentences ({folds} folds), F1 per category; * = chosen rule:")
+    click.echo(format_rule_table(cv.scores, classifier.categories, chosen=cv.chosen.name))
+    click.echo(f"label rule: {cv.chosen.name}")
+    click.echo(f"wrote {out} (model.json, vocabulary.json, weights.npz, card.md)")
+
+
+@click.command(help="Suggest the sentences of a tagged output whose coding would teach the classifier most "
+                    "(probability closest to 0.5, spread over the categories); writes them in the gold format "
+                    "with an empty labels column for the coders.")  # fmt: skip
+@click.option("--pool", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Output folder of `leersignalen run` (or its sentences.csv) to choose from.")
+@click.option("--model", "model_path", default="default", show_default=True,
+              help="Classifier folder ('default' = models/default).")
+@click.option("--n", "count", default=50, show_default=True, type=click.IntRange(1),
+              help="How many sentences to suggest.")
+@click.option("--out", default="suggestions.csv", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV to write (columns note_id, sentence_index, ..., text, labels).")
+@click.option("--exclude", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold file(s) whose texts are already coded and must not be suggested again. Repeatable.")
+@click.option("--spacy-model", default="blank", show_default=True, help="spaCy pipeline for lemmas and lexicon.")
+@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help=LEXICON_HELP)
+def suggest(pool, model_path, count, out, exclude, spacy_model, lexicon_dir) -> None:
+    """Write the sentences most worth coding next."""
+    from .classifier import SUGGESTION_COLUMNS, load_classifier, suggest_for_coding
+    from .csvsafe import write_csv
+    from .validate import load_tagged_output, normalise_text, read_gold_files
+
+    try:
+        classifier = load_classifier(model_path)
+        warn_if_lexicon_changed(classifier, lexicon_dir)
+        output = load_tagged_output(pool)
+        excluded = {normalise_text(row.text or "") for row in read_gold_files(exclude)} if exclude else set()
+        nlp = _pipeline(spacy_model, lexicon_dir)
+        rows = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=excluded)
+        write_csv(out, rows, SUGGESTION_COLUMNS)
+    except LeersignalenError as error:
+        raise _fail(error) from None
+    spread = {}
+    for row in rows:
+        spread[row["target_category"]] = spread.get(row["target_category"], 0) + 1
+    click.echo(f"wrote {len(rows)} suggestions to {out} (" + ", ".join(f"{k} {v}" for k, v in spread.items()) + ")")
+    if len(rows) < count:
+        click.echo(f"note: the pool has only {len(rows)} distinct uncoded sentences")

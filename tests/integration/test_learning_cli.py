@@ -1,0 +1,128 @@
+"""The validate, train and suggest commands through click: exit codes, files and error texts."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.classifier import MODEL_FILE, load_classifier
+from pipeline.cli_learning import suggest, train, validate
+from pipeline.csvsafe import read_csv_rows
+from pipeline.validate import read_gold
+
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def trained(runner, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("model") / "small"
+    result = runner.invoke(train, ["--gold", str(GOLD / "train_small.tsv"), "--out", str(folder), "--folds", "3"])
+    assert result.exit_code == 0, result.output
+    return folder, result.output
+
+
+def test_validate_against_a_tagged_output(runner, tmp_path):
+    args = ["--gold", str(GOLD / "gold_by_index.csv"), "--pred", str(GOLD / "tagged"), "--resamples", "200"]
+    first = runner.invoke(validate, [*args, "--out", str(tmp_path / "a")])
+    second = runner.invoke(validate, [*args, "--out", str(tmp_path / "b")])
+    assert first.exit_code == 0 and second.exit_code == 0, first.output
+    methods = (tmp_path / "a" / "validation_methods.txt").read_text(encoding="utf-8").strip()
+    assert methods in first.output and "8 sentences" in methods
+    for name in ("validation.csv", "disagreements.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    _, rows = read_csv_rows(tmp_path / "a" / "validation.csv")
+    assert [row["category"] for row in rows][-3:] == ["micro", "macro", "neutral"]
+
+
+def test_validate_tags_gold_texts_with_mapping(runner, tmp_path):
+    args = ["--gold", str(GOLD / "team_codes.csv"), "--mapping", str(GOLD / "team_mapping.csv")]
+    result = runner.invoke(validate, [*args, "--out", str(tmp_path), "--resamples", "50"])
+    assert result.exit_code == 0, result.output
+    assert "5 sentences" in result.output
+    assert (tmp_path / "disagreements.csv").is_file()
+
+
+def test_validate_unknown_code_exits_2_with_file_line_and_code(runner, tmp_path):
+    result = runner.invoke(validate, ["--gold", str(GOLD / "team_codes.csv"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "team_codes.csv:2: unknown code 'Perspectief'" in result.output
+    assert "--mapping" in result.output
+
+
+def test_validate_refuses_pred_and_gold2_together(runner):
+    result = runner.invoke(validate, ["--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
+                                      "--pred", str(GOLD / "tagged")])  # fmt: skip
+    assert result.exit_code == 2
+    assert "not both" in result.output
+
+
+def test_validate_two_coders(runner, tmp_path):
+    result = runner.invoke(validate, ["--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
+                                      "--out", str(tmp_path), "--resamples", "50"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Two human codings were compared on 9 sentences" in result.output
+    _, rows = read_csv_rows(tmp_path / "disagreements.csv")
+    assert len(rows) == 2 and "coder2_labels" in rows[0]
+
+
+def test_train_writes_a_loadable_model_and_prints_the_rule(trained):
+    folder, output = trained
+    model = load_classifier(folder)
+    assert f"label rule: {model.rule.name}" in output
+    assert (folder / "card.md").read_text(encoding="utf-8").count(model.rule.name) >= 1
+
+
+def test_train_without_text_exits_2(runner, tmp_path):
+    result = runner.invoke(train, ["--gold", str(GOLD / "gold_by_index.csv"), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "gold_by_index.csv:2: no text" in result.output
+
+
+def test_suggest_writes_gold_format_rows(runner, trained, tmp_path):
+    folder, _ = trained
+    out = tmp_path / "suggestions.csv"
+    result = runner.invoke(suggest, ["--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "4",
+                                     "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    _, rows = read_csv_rows(out)
+    assert len(rows) == 4
+    assert len({row["text"] for row in rows}) == 4
+    assert len({row["target_category"] for row in rows}) == 4
+    assert all(row["labels"] == "" for row in rows)
+    assert [row.text for row in read_gold(out)] == [row["text"] for row in rows]
+
+
+def test_suggest_with_exclude_and_small_pool(runner, trained, tmp_path):
+    folder, _ = trained
+    out = tmp_path / "s.csv"
+    result = runner.invoke(suggest, ["--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "50",
+                                     "--out", str(out), "--exclude", str(GOLD / "coder_a.csv")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    _, rows = read_csv_rows(out)
+    coded = {row.text for row in read_gold(GOLD / "coder_a.csv")}
+    assert rows and not coded & {row["text"] for row in rows}
+    assert "only" in result.output
+
+
+def test_suggest_with_a_broken_model_exits_2(runner, trained, tmp_path):
+    folder, _ = trained
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for path in folder.iterdir():
+        (broken / path.name).write_bytes(path.read_bytes())
+    (broken / MODEL_FILE).write_text("{", encoding="utf-8")
+    result = runner.invoke(suggest, ["--pool", str(GOLD / "tagged"), "--model", str(broken)])
+    assert result.exit_code == 2
+    assert "corrupt model file" in result.output
+
+
+def test_every_option_has_help():
+    for command in (validate, train, suggest):
+        assert command.help
+        for parameter in command.params:
+            assert getattr(parameter, "help", None), f"{command.name} {parameter.name}"

@@ -1,0 +1,182 @@
+"""The sentence classifier: training, label rules, safe saving and loading, and uncertainty sampling."""
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.categories import category_ids
+from pipeline.classifier import (
+    CANDIDATE_RULES,
+    MODEL_FILE,
+    WEIGHTS_FILE,
+    ClassifierError,
+    LabelRule,
+    TrainingSettings,
+    combine_labels,
+    feature_inputs_from_doc,
+    lexicon_tokens,
+    load_classifier,
+    stratification_keys,
+    train_classifier,
+    uncertainty_round_robin,
+)
+from pipeline.validate import read_gold
+
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
+
+
+@pytest.fixture(scope="module")
+def training(nlp):
+    rows = read_gold(GOLD / "train_small.tsv")
+    inputs = [feature_inputs_from_doc(doc) for doc in nlp.pipe([row.text for row in rows])]
+    labels = [row.labels for row in rows]
+    model, cv = train_classifier(inputs, labels, settings=TrainingSettings(folds=3, seed=4))
+    return model, cv, inputs
+
+
+@pytest.fixture
+def saved(training, tmp_path):
+    model, _, _ = training
+    return model.save(tmp_path / "model")
+
+
+def test_round_trip_gives_the_same_scores_and_labels(training, saved):
+    model, _, inputs = training
+    loaded = load_classifier(saved)
+    texts, lemmas, signals = zip(*[(i.text, i.lemma_text, i.signals) for i in inputs], strict=True)
+    original = model.scores(list(texts), list(lemmas), list(signals))
+    assert original.shape == (len(inputs), len(category_ids()))
+    assert np.array_equal(original, loaded.scores(list(texts), list(lemmas), list(signals)))
+    assert loaded.rule == model.rule
+    assert [model.labels(r, i.lexicon_labels) for r, i in zip(original, inputs, strict=True)] == \
+        loaded.label_inputs(inputs)
+
+
+def test_saving_twice_is_byte_identical(training, tmp_path):
+    model, _, _ = training
+    first, second = model.save(tmp_path / "a"), model.save(tmp_path / "b")
+    for name in sorted(p.name for p in first.iterdir()):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_card_records_cross_validation_and_the_best_rule(training, saved):
+    _, cv, inputs = training
+    card = json.loads((saved / MODEL_FILE).read_text(encoding="utf-8"))
+    assert set(card["cross_validation"]["rules"]) == {rule.name for rule in CANDIDATE_RULES}
+    best = max(cv.scores.values(), key=lambda s: s["macro_f1"])["macro_f1"]
+    assert card["label_rule"]["name"] == cv.chosen.name
+    assert cv.scores[cv.chosen.name]["macro_f1"] == best
+    assert card["training"]["sentences"] == len(inputs)
+    assert len(card["training"]["sha256"]) == 64
+    assert {"leersignalen", "scikit-learn", "spacy"} <= set(card["versions"])
+
+
+def test_corrupt_weights_are_detected(saved):
+    weights = saved / WEIGHTS_FILE
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ClassifierError, match="weights.npz: does not match the checksum"):
+        load_classifier(saved)
+
+
+def test_garbage_model_json_is_a_clear_error(saved):
+    (saved / MODEL_FILE).write_bytes(b"\x00\x01 not json")
+    with pytest.raises(ClassifierError, match="corrupt model file"):
+        load_classifier(saved)
+
+
+def test_foreign_and_other_version_models_are_refused(saved):
+    model_path = saved / MODEL_FILE
+    original = json.loads(model_path.read_text(encoding="utf-8"))
+    cases = [
+        ({"format": "sklearn-pickle"}, "not a leersignalen classifier"),
+        ({**original, "format_version": original["format_version"] + 1}, "model format version"),
+        ({**original, "leersignalen_version": "9.9.0"}, "trained with leersignalen 9.9.0"),
+        ({**original, "categories": ["reflectie"]}, "differ from the codebook"),
+    ]
+    for content, message in cases:
+        model_path.write_text(json.dumps(content), encoding="utf-8")
+        with pytest.raises(ClassifierError, match=message) as error:
+            load_classifier(saved)
+        assert "\n" not in str(error.value)
+
+
+def test_pickled_arrays_are_not_loaded(saved):
+    import hashlib
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        member = io.BytesIO()
+        np.lib.format.write_array(member, np.array([{"x": 1}], dtype=object), allow_pickle=True)
+        archive.writestr("coef.npy", member.getvalue())
+    (saved / WEIGHTS_FILE).write_bytes(buffer.getvalue())
+    model_path = saved / MODEL_FILE
+    model = json.loads(model_path.read_text(encoding="utf-8"))
+    model["files"][WEIGHTS_FILE] = hashlib.sha256(buffer.getvalue()).hexdigest()
+    model_path.write_text(json.dumps(model), encoding="utf-8")
+    with pytest.raises(ClassifierError, match="corrupt model"):
+        load_classifier(saved)
+
+
+def test_missing_model_folder(tmp_path):
+    with pytest.raises(ClassifierError, match="no classifier model here"):
+        load_classifier(tmp_path / "nothing")
+
+
+def test_label_rules_combine_as_documented():
+    categories = ("a", "b", "c")
+    scores = [0.9, 0.2, 0.6]
+    lexicon = frozenset({"b", "c"})
+    assert combine_labels(LabelRule("text", "classifier"), categories, scores, lexicon) == ("a", "c")
+    assert combine_labels(LabelRule("text", "or"), categories, scores, lexicon) == ("a", "b", "c")
+    assert combine_labels(LabelRule("text", "and"), categories, scores, lexicon) == ("c",)
+    assert combine_labels(LabelRule("none", "lexicon"), categories, scores, lexicon) == ("b", "c")
+    assert combine_labels(LabelRule("text", "classifier", 0.95), categories, scores, lexicon) == ()
+
+
+def test_uncertainty_sampling_is_spread_over_categories_without_duplicates():
+    rng = np.random.default_rng(0)
+    scores = rng.random((40, 4))
+    picks = uncertainty_round_robin(scores, n=12)
+    rows = [row for row, _ in picks]
+    assert len(picks) == 12 and len(set(rows)) == 12
+    assert [column for _, column in picks] == [0, 1, 2, 3] * 3
+    first_of_column_0 = picks[0][0]
+    assert abs(scores[first_of_column_0, 0] - 0.5) == min(abs(scores[:, 0] - 0.5))
+
+
+def test_uncertainty_sampling_stops_when_the_pool_is_exhausted():
+    assert len(uncertainty_round_robin(np.full((3, 5), 0.5), n=10)) == 3
+
+
+def test_stratification_uses_the_rarest_label_and_pools_small_groups():
+    labels = [frozenset({"a", "b"})] * 3 + [frozenset({"a"})] * 6 + [frozenset()] * 4 + [frozenset({"c"})]
+    keys = stratification_keys(labels, folds=3)
+    assert keys[:3] == ["b"] * 3
+    assert keys[3:9] == ["a"] * 6
+    assert keys[9:13] == ["neutral"] * 4
+    assert keys[13] == "rare"
+
+
+def test_feature_inputs_of_a_sentence_keep_only_its_own_signals(nlp):
+    doc = nlp("Achteraf gezien was het goed. Koffie en thee stonden klaar.")
+    sentences = list(doc.sents)
+    first, second = feature_inputs_from_doc(sentences[0]), feature_inputs_from_doc(sentences[1])
+    whole = feature_inputs_from_doc(doc)
+    assert len(first.signals) + len(second.signals) == len(whole.signals)
+    assert all(s.start < sentences[0].end for s in first.signals)
+    assert second.text == sentences[1].text and "." not in second.lemma_text
+
+
+def test_lexicon_tokens_mark_negation():
+    class S:
+        def __init__(self, rule_id, category, negated):
+            self.rule_id, self.category, self.negated = rule_id, category, negated
+
+    tokens = lexicon_tokens([S("refl.x", "reflectie", False), S("schuur.y", "schuring", True)])
+    assert tokens.split() == sorted(["rule=refl.x", "cat=reflectie", "neg:rule=schuur.y", "neg:cat=schuring"])
