@@ -8,26 +8,12 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_errors import UserError, fail
 from .errors import LeersignalenError
 from .trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 PERIODS = ("week", "month", "quarter")
-
-
-class UserError(click.ClickException):
-    """A one-line error for the user, exit code 2."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        """The message without the 'Error: ' prefix duplication."""
-        return self.message
-
-
-def fail(error: LeersignalenError) -> UserError:
-    """Turn a project error into a click error with exit code 2."""
-    return UserError(str(error))
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)

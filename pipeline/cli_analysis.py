@@ -6,21 +6,16 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_errors import UserError
 from pipeline.errors import LeersignalenError
 from pipeline.trends import DEFAULT_MIN_WORDS, PERIODS, write_trends
 
 OUT_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
 
-class AnalysisUsageError(click.ClickException):
-    """A problem with the tagged output folder; printed on one line, exit code 2."""
-
-    exit_code = 2
-
-
 def _require_notes(out_dir: Path) -> None:
     if not (out_dir / "notes.csv").is_file():
-        raise AnalysisUsageError(f"E040 {out_dir / 'notes.csv'}: not found; run 'leersignalen run' first "
+        raise UserError(f"E040 {out_dir / 'notes.csv'}: not found; run 'leersignalen run' first "
                                  f"or point to its output folder")
 
 
@@ -45,7 +40,7 @@ def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int
         summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
                           n_boot=n_boot)
     except LeersignalenError as error:
-        raise AnalysisUsageError(str(error)) from error
+        raise UserError(str(error)) from error
     if quiet:
         return
     click.echo(f"{summary.rows} rows for {summary.communities} communities per {period} "
@@ -65,6 +60,6 @@ def report(out_dir: Path, quiet: bool) -> None:
     try:
         page = write_report(out_dir)
     except LeersignalenError as error:
-        raise AnalysisUsageError(str(error)) from error
+        raise UserError(str(error)) from error
     if not quiet:
         click.echo(f"wrote {page}")

@@ -9,23 +9,10 @@ from pathlib import Path
 
 import click
 
+from .cli_errors import UserError, fail
 from .errors import LeersignalenError
 
 SPLITS = ("dev", "heldout", "all")
-
-
-class LearningUserError(click.ClickException):
-    """A one-line error for the user, exit code 2."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        """The message as it is."""
-        return self.message
-
-
-def _fail(error: LeersignalenError) -> LearningUserError:
-    return LearningUserError(str(error))
 
 
 def _pipeline(model: str, lexicon_dir: Path | None):
@@ -100,9 +87,9 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
     )
 
     if pred and gold2_paths:
-        raise LearningUserError("use either --pred (machine coding) or --gold2 (second coder), not both")
+        raise UserError("use either --pred (machine coding) or --gold2 (second coder), not both")
     if classifier_path and (pred or gold2_paths):
-        raise LearningUserError("--classifier labels the gold texts now; leave out --pred and --gold2 to use it")
+        raise UserError("--classifier labels the gold texts now; leave out --pred and --gold2 to use it")
     try:
         code_map = _mapping(mapping)
         gold = read_gold_files(gold_paths, mapping=code_map, split=split)
@@ -131,7 +118,7 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
         folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
         written = write_validation(result, folder)
     except LeersignalenError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     click.echo(format_table(result))
     click.echo("")
     click.echo(methods_sentence(result))
@@ -182,7 +169,7 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
             classifier.card["training"]["split"] = split
         classifier.save(out)
     except LeersignalenError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     click.echo(f"Cross-validation on {len(gold)} sentences ({folds} folds), F1 per category; * = chosen rule:")
     click.echo(format_rule_table(cv.scores, classifier.categories, chosen=cv.chosen.name))
     click.echo(f"label rule: {cv.chosen.name}")
@@ -220,7 +207,7 @@ def suggest(pool, model_path, count, out, exclude, spacy_model, lexicon_dir) -> 
         rows = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=excluded)
         write_csv(out, rows, SUGGESTION_COLUMNS)
     except LeersignalenError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     spread = {}
     for row in rows:
         spread[row["target_category"]] = spread.get(row["target_category"], 0) + 1

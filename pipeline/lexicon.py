@@ -152,6 +152,15 @@ def parse_pattern(text: str) -> list[Part]:
     return [parse_part(part) for part in text.split("&")]
 
 
+def _compile(text: str, column: str, where: str, problems: list[str]) -> list[Part]:
+    """Compile a pattern; on a syntax error record ``where: column 'text': reason`` and return no parts."""
+    try:
+        return parse_pattern(text)
+    except PatternSyntaxError as error:
+        problems.append(f"{where}: {column} {text!r}: {error}")
+        return []
+
+
 def _read_tsv(path: Path, columns: tuple[str, ...], problems: list[str]) -> Iterable[tuple[int, dict[str, str]]]:
     try:
         with open(path, encoding="utf-8", newline="") as handle:
@@ -206,15 +215,9 @@ def load_rules(paths: Iterable[Path | str] | None = None) -> list[Rule]:
                 patterns_seen[key] = where
             if not rule.example:
                 problems.append(f"{where}: rule {rule.id!r} has no example sentence")
-            try:
-                rule.parts = parse_pattern(rule.pattern)
-            except PatternSyntaxError as error:
-                problems.append(f"{where}: pattern {rule.pattern!r}: {error}")
+            rule.parts = _compile(rule.pattern, "pattern", where, problems)
             if rule.unless:
-                try:
-                    rule.unless_parts = parse_pattern(rule.unless)
-                except PatternSyntaxError as error:
-                    problems.append(f"{where}: unless {rule.unless!r}: {error}")
+                rule.unless_parts = _compile(rule.unless, "unless", where, problems)
             rules.append(rule)
     if problems:
         raise LexiconError(problems)
@@ -230,10 +233,7 @@ def load_scope(path: Path | str | None = None) -> list[ScopeEntry]:
         entry = ScopeEntry(**row, source=str(path), line=line)
         if entry.kind not in SCOPE_KINDS:
             problems.append(f"{path}:{line}: unknown kind {entry.kind!r}; use one of {', '.join(SCOPE_KINDS)}")
-        try:
-            entry.parts = parse_pattern(entry.pattern)
-        except PatternSyntaxError as error:
-            problems.append(f"{path}:{line}: pattern {entry.pattern!r}: {error}")
+        entry.parts = _compile(entry.pattern, "pattern", f"{path}:{line}", problems)
         entries.append(entry)
     if problems:
         raise LexiconError(problems)
