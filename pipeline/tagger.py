@@ -71,13 +71,14 @@ if not Doc.has_extension("ls_signals"):
 
 @dataclass
 class TokenTable:
-    """Per-token element sets and, per group, the sequences that may start at each token."""
+    """Per token: its element set, and its cached info (elements, starts per group, has a key element)."""
 
     elements: list[frozenset[int]]
-    anchor_starts: list[tuple[int, ...]]
-    other_starts: list[tuple[int, ...]]
-    scope_starts: list[tuple[int, ...]]
-    has_key: list[bool]
+    infos: list[tuple]
+
+    def key_tokens(self) -> list[int]:
+        """Tokens that hold a key element of some rule anchor."""
+        return [i for i, info in enumerate(self.infos) if info[-1]]
 
 
 @dataclass
@@ -114,11 +115,14 @@ class RuleMatcher:
         self.group_of = [_group(sequence.owner) for sequence in self.sequences]
         self.elements_by_id = {element_id: element for element, element_id in self.element_ids.items()}
         self.required = [tuple(step for step in seq.steps[1:] if not isinstance(step, int)) for seq in self.sequences]
-        self.anchors_by_key: dict[int, list[int]] = {}
+        sequences_of: dict[tuple[str, int, int], list[int]] = {}
         for seq_index, sequence in enumerate(self.sequences):
-            if self.group_of[seq_index] == "anchor":
-                for element_id in self._key_step(sequence.steps):
-                    self.anchors_by_key.setdefault(element_id, []).append(seq_index)
+            sequences_of.setdefault(sequence.owner, []).append(seq_index)
+        self.anchors_by_key: dict[int, list[int]] = {}
+        for index, rule in enumerate(rules):
+            parts = [sequences_of[("rule", index, part)] for part in range(len(rule.parts))]
+            for element_id in self._rule_key(parts):
+                self.anchors_by_key.setdefault(element_id, []).extend(parts[0])
         self.key_elements = frozenset(self.anchors_by_key)
         self.cue_values = {
             element.value
@@ -129,6 +133,15 @@ class RuleMatcher:
             if len(seq) == 1
             for element in _elements_of(seq[0])
         }
+        self.cue_elements = frozenset(
+            element_id
+            for sequence in self.sequences
+            if sequence.owner[0] == "scope" and scope[sequence.owner[1]].kind == "cue"
+            for step in sequence.steps
+            if not isinstance(step, int)
+            for element_id in step
+        )
+        self.rule_needs_other = [len(rule.parts) > 1 or bool(rule.unless_parts) for rule in rules]
         self.rule_has_cue = [
             any(
                 element.value in self.cue_values
@@ -182,10 +195,28 @@ class RuleMatcher:
             return True
         return rest.startswith("ge") and len(rest) > 3 and self.lemma_of(rest[2:]) == verb
 
-    def _key_step(self, steps: tuple) -> frozenset[int]:
-        """The step of a sequence least likely to occur: the first with the fewest common alternatives."""
-        element_steps = [step for step in steps if not isinstance(step, int)]
-        return min(element_steps, key=lambda step: sum(_is_common(self.elements_by_id[e]) for e in step))
+    def _step_weight(self, step: frozenset[int]) -> int:
+        """A rough guess of how often a step matches: common words weigh 100, other words 1."""
+        return sum(100 if _is_common(self.elements_by_id[e]) else 1 for e in step)
+
+    def _rule_key(self, parts: list[list[int]]) -> frozenset[int]:
+        """Element ids of which every match of the rule contains at least one, chosen to be rare.
+
+        Per sequence the rarest step; per part the union over its alternative sequences; of the parts
+        (all of which must occur in the sentence) the one with the lowest weight.
+        """
+        best: tuple[int, frozenset[int]] | None = None
+        for part in parts:
+            union: set[int] = set()
+            weight = 0
+            for seq_index in part:
+                steps = [step for step in self.sequences[seq_index].steps if not isinstance(step, int)]
+                step = min(steps, key=self._step_weight)
+                union |= step
+                weight = max(weight, self._step_weight(step))
+            if best is None or weight < best[0]:
+                best = (weight, frozenset(union))
+        return best[1] if best else frozenset()
 
     def _token_info(self, lower: str, lemma: str) -> tuple:
         elements = self.elements_for(lower, lemma)
@@ -209,7 +240,7 @@ class RuleMatcher:
                 lemma = strings[lemma_hash].lower() if lemma_hash else lower
                 info = cache[key] = self._token_info(lower, lemma)
             infos.append(info)
-        return TokenTable(*([info[column] for info in infos] for column in range(2 + len(GROUPS))))
+        return TokenTable([info[0] for info in infos], infos)
 
     def match_anchors(self, table: TokenTable, start: int, end: int, present: set[int]) -> list:
         """Matches of rule anchors in [start, end), trying only sequences whose key element is present."""
@@ -240,11 +271,12 @@ class RuleMatcher:
         be satisfied by it is not tried.
         """
         matches = []
-        starts_of = getattr(table, f"{group}_starts")
+        column = 1 + GROUPS.index(group)
+        infos = table.infos
         elements = table.elements
         required = self.required
         for token in range(start, end):
-            for seq_index in starts_of[token]:
+            for seq_index in infos[token][column]:
                 sequence = self.sequences[seq_index]
                 if len(sequence.steps) == 1:
                     matches.append((sequence, token, token + 1))
@@ -269,7 +301,7 @@ def _is_common(element: Element) -> bool:
     """Whether an element matches words that occur in most sentences (stop words, auxiliaries, numbers)."""
     value = element.value
     if element.kind == "exact":
-        return value in STOP_WORDS or value in COMMON_LEMMAS
+        return (value in STOP_WORDS and len(value) <= 5) or value in COMMON_LEMMAS
     return element.kind in ("prefix", "suffix", "infix") and (len(value) < 4 or value.isdigit())
 
 
@@ -327,7 +359,7 @@ class LeersignalenTagger:
     def __call__(self, doc: Doc) -> Doc:
         """Find matches in every sentence and store them on the doc."""
         table = self.matcher.token_elements(doc)
-        candidates = [i for i, has_key in enumerate(table.has_key) if has_key]
+        candidates = table.key_tokens()
         signals: list[Signal] = []
         offsets = TokenOffsets(doc)
         if candidates:
@@ -352,8 +384,11 @@ class LeersignalenTagger:
         matches = self.matcher.match_anchors(table, start, end, present)
         if not matches:
             return []
-        for group in ("other", "scope"):
-            matches += self.matcher.match_sentence(table, start, end, group=group, present=present)
+        matcher = self.matcher
+        if any(matcher.rule_needs_other[sequence.owner[1]] for sequence, _, _ in matches):
+            matches += matcher.match_sentence(table, start, end, group="other", present=present)
+        if not matcher.cue_elements.isdisjoint(present):
+            matches += matcher.match_sentence(table, start, end, group="scope", present=present)
         part_spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
         for sequence, first, stop in matches:
             part_spans.setdefault(sequence.owner, []).append((first, stop))
