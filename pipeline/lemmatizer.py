@@ -312,6 +312,7 @@ class DutchLemmatizer:
         self.name = name
         self.overwrite = overwrite
         self.lemma_hash_of_lower: dict[int, int] = {}
+        lemma_data()  # load and validate the tables now, not halfway through a corpus
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:

@@ -156,3 +156,34 @@ def test_run_with_a_missing_classifier_is_exit_2(runner, tmp_path):
     assert result.exit_code == 2
     assert str(tmp_path / "geen") in result.output
     assert "Traceback" not in result.output
+
+
+def test_progress_bar_goes_to_stderr_and_quiet_silences_it(runner, tmp_path):
+    path = str(DATA / "inputs" / "messy_notes.csv")
+    loud = runner.invoke(cli, ["run", path, "--out", str(tmp_path / "a"), "--model", "blank", "--no-trends"])
+    quiet = runner.invoke(cli, ["run", path, "--out", str(tmp_path / "b"), "--model", "blank", "--no-trends", "-q"])
+    assert loud.exit_code == quiet.exit_code == 0
+    assert "Tagging" in loud.stderr
+    assert quiet.stderr == "" and quiet.stdout == ""
+
+
+def test_bad_lemma_exceptions_file_is_exit_2_without_traceback(runner, tmp_path, monkeypatch):
+    import pipeline.lemmatizer as lemmatizer
+
+    bad = tmp_path / "lemma_exceptions.tsv"
+    bad.write_text("form\tlemma\tnote\nWas\tzijn\tuppercase form\n", encoding="utf-8")
+    original = lemmatizer.DutchLemmaData.__init__
+    monkeypatch.setattr(
+        lemmatizer.DutchLemmaData, "__init__", lambda self, **kwargs: original(self, exceptions_path=bad)
+    )
+    lemmatizer.lemma_data.cache_clear()
+    lemmatizer.lemma_of.cache_clear()
+    try:
+        path = str(DATA / "inputs" / "messy_notes.csv")
+        result = runner.invoke(cli, ["run", path, "--out", str(tmp_path / "o"), "--model", "blank", "-q"])
+    finally:
+        lemmatizer.lemma_data.cache_clear()
+        lemmatizer.lemma_of.cache_clear()
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: lemma_exceptions.tsv:2: write form and lemma in lowercase")
+    assert "Traceback" not in result.output

@@ -134,3 +134,21 @@ def test_folder_of_markdown_notes(tmp_path):
 def test_folder_without_notes_is_refused(tmp_path):
     with pytest.raises(InputFileError, match="E008"):
         read(tmp_path)
+
+
+def test_wrong_encoding_override_is_a_clear_error(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("id,community,date,text\n1,a,2025-01-01,één café\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as error:
+        read(path, encoding="ascii")
+    assert str(error.value) == (
+        f"E003 {path}: cannot be decoded as ascii; pass the right one with --encoding (e.g. cp1252)"
+    )
+
+
+def test_several_inputs_are_read_in_order(data_dir, tmp_path):
+    other = tmp_path / "b.jsonl"
+    other.write_text('{"id": "b1", "text": "Tweede bestand."}\n', encoding="utf-8")
+    items = list(read_inputs([data_dir / "inputs" / "messy_notes.csv", other]))
+    assert items[-1].id == "b1" and items[-1].community == "b"
+    assert items[0].id == "m1"
