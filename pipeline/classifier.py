@@ -26,9 +26,10 @@ import numpy as np
 import scipy.sparse as sp
 import sklearn
 import spacy
+from scipy.special import expit
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from . import __version__
 from .categories import category_ids
@@ -222,7 +223,7 @@ class SentenceClassifier:
         if not inputs:
             return np.zeros((0, len(self.categories)))
         logits = self.features.transform(inputs) @ self.coef.T + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.asarray(logits)))
+        return expit(np.asarray(logits))
 
     def labels(self, scores_row: Sequence[float], lexicon_labels) -> tuple[str, ...]:
         """Labels of one sentence by the label rule, in category order."""
@@ -396,6 +397,9 @@ def _major_minor(version: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------- training
 
 
+CALIBRATION_FOLDS = 3
+
+
 @dataclass(frozen=True)
 class TrainingSettings:
     """Settings of the classifier; the defaults are those of the shipped model."""
@@ -411,7 +415,14 @@ def fit_models(
     inputs: Sequence[FeatureInput], labels: Sequence[frozenset[str]], categories: Sequence[str], *,
     lexicon_features: bool, settings: TrainingSettings,
 ) -> tuple[FeatureSpace, np.ndarray, np.ndarray]:  # fmt: skip
-    """Fit the feature space and one balanced logistic regression per category: (features, coef, intercept)."""
+    """Fit the feature space and one calibrated, class-weighted logistic regression per category.
+
+    Each category's model is a logistic regression with balanced class weights (rare categories count as
+    much as frequent ones while fitting), followed by Platt scaling: a one-dimensional logistic regression
+    fitted on out-of-fold decision scores, so that the probabilities match the observed frequencies again.
+    Platt scaling is linear in the decision score, so the calibrated model is again one linear model:
+    ``coef' = a * coef`` and ``intercept' = a * intercept + b``. Returns (features, coef, intercept).
+    """
     features = FeatureSpace.fit(inputs, lexicon_features=lexicon_features, min_df=settings.min_df)
     matrix = features.transform(inputs)
     coef = np.zeros((len(categories), features.size))
@@ -422,14 +433,32 @@ def fit_models(
         if positives in (0, len(target)):
             intercept[row] = math.log((positives + 0.5) / (len(target) - positives + 0.5))
             continue
-        model = LogisticRegression(C=settings.c, class_weight="balanced", solver="liblinear", max_iter=1000,
-                                   random_state=settings.seed)  # fmt: skip
+        model = _weighted_model(settings)
         model.fit(matrix, target)
-        coef[row] = model.coef_[0]
-        intercept[row] = model.intercept_[0]
+        slope, offset = _platt_scaling(matrix, target, settings)
+        coef[row] = slope * model.coef_[0]
+        intercept[row] = slope * model.intercept_[0] + offset
     for block in features.blocks:
         block.idf = _as_stored(block.idf)
     return features, _as_stored(coef), _as_stored(intercept)
+
+
+def _weighted_model(settings: TrainingSettings) -> LogisticRegression:
+    return LogisticRegression(C=settings.c, class_weight="balanced", solver="liblinear", max_iter=1000,
+                              random_state=settings.seed)  # fmt: skip
+
+
+def _platt_scaling(matrix, target: np.ndarray, settings: TrainingSettings) -> tuple[float, float]:
+    """Slope and offset of a sigmoid fitted on out-of-fold decision scores (identity when too few positives)."""
+    positives = int(target.sum())
+    folds = min(CALIBRATION_FOLDS, positives, len(target) - positives)
+    if folds < 2:
+        return 1.0, 0.0
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=settings.seed)
+    scores = cross_val_predict(_weighted_model(settings), matrix, target, cv=splitter, method="decision_function")
+    sigmoid = LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000)
+    sigmoid.fit(scores.reshape(-1, 1), target)
+    return float(sigmoid.coef_[0, 0]), float(sigmoid.intercept_[0])
 
 
 def _as_stored(array: np.ndarray) -> np.ndarray:
