@@ -59,7 +59,8 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
-def _render(value: Any) -> str:
+def render_cell(value: Any) -> str:
+    """``format_cell`` then ``neutralise``, with fast paths for plain strings, integers and floats."""
     kind = type(value)
     if kind is str:
         return neutralise(value)
@@ -89,7 +90,7 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
                 if len(values) != len(columns):
                     raise ValueError(f"{target}: row {count + 1} has {len(values)} values "
                                      f"for {len(columns)} columns")
-                writer.writerow([_render(value) for value in values])
+                writer.writerow([render_cell(value) for value in values])
                 count += 1
         os.replace(partial, target)
     except BaseException:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from . import __version__
 from .categories import LEXICON_DIR, category_ids, family_of
-from .csvsafe import format_cell, neutralise
+from .csvsafe import render_cell
 from .ingest import Record, Reject, read_inputs
 from .language import PipelineInfo, build_pipeline
 from .lexicon import lexicon_hash, rule_files
@@ -83,37 +83,23 @@ class SentenceResult:
     scores: tuple[float, ...] = ()
 
 
-TEXT_COLUMNS = frozenset(
-    ("note_id", "community", "text", "labels", "matched_text", "author", "role", "source_file", "problems", "id",
-     "reason", "category", "family", "rule_id")
-)  # fmt: skip
-
-
 class CsvSink:
-    """A CSV file written row by row, spreadsheet-safe and deterministic.
-
-    Text columns are neutralised against formula injection; other values are rendered with ``format_cell``.
-    """
+    """A CSV file written row by row, spreadsheet-safe (see :func:`pipeline.csvsafe.neutralise`) and deterministic."""
 
     def __init__(self, path: Path, columns: tuple[str, ...]):
         self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
         self.writer = csv.writer(self.handle, lineterminator="\n")
         self.writer.writerow(columns)
-        self.formatters = [_text_cell if column in TEXT_COLUMNS else format_cell for column in columns]
         self.rows = 0
 
     def write(self, values) -> None:
         """Write one row of values in column order."""
-        self.writer.writerow([format_(value) for format_, value in zip(self.formatters, values, strict=True)])
+        self.writer.writerow([render_cell(value) for value in values])
         self.rows += 1
 
     def close(self) -> None:
         """Flush and close the file."""
         self.handle.close()
-
-
-def _text_cell(value) -> str:
-    return neutralise(value if isinstance(value, str) else format_cell(value))
 
 
 def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -134,31 +120,29 @@ def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def doc_sentences(doc: Doc, offset: int, note_text: str) -> list[tuple[int, int, int, int]]:
-    """Per sentence with at least one word: (first token, token end, start_char, end_char) in the note's text."""
-    flags = doc.to_array([IS_PUNCT, IS_SPACE]).tolist()
+def doc_sentences(doc: Doc, offset: int, note_text: str) -> tuple[list[tuple[int, int, int, int]], int]:
+    """Sentences with a word as (first token, token end, start_char, end_char) in the note's text, and words.
+
+    Words are tokens that are neither punctuation nor white space; the count is over the whole doc.
+    """
+    rows = doc.to_array([IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
+    is_word = [not punct and not space for punct, space, _, _ in rows]
     result = []
     for start, end in sentence_bounds(doc):
-        words = [i for i in range(start, end) if not flags[i][0] and not flags[i][1]]
-        if not words:
+        if not any(is_word[start:end]):
             continue
         first = start
-        while flags[first][1]:
+        while rows[first][1]:
             first += 1
         last = end - 1
-        while flags[last][1]:
+        while rows[last][1]:
             last -= 1
-        start_char = doc[first].idx + offset
-        end_char = doc[last].idx + len(doc[last].text) + offset
+        start_char = rows[first][2] + offset
+        end_char = rows[last][2] + rows[last][3] + offset
         while end_char > start_char and note_text[end_char - 1].isspace():
             end_char -= 1
         result.append((start, end, start_char, end_char))
-    return result
-
-
-def count_words(doc: Doc) -> int:
-    """Tokens that are neither punctuation nor white space."""
-    return sum(1 for punct, space in doc.to_array([IS_PUNCT, IS_SPACE]).tolist() if not punct and not space)
+    return result, sum(is_word)
 
 
 class NoteTagger:
@@ -184,11 +168,11 @@ class NoteTagger:
         signals: list = []
         words = 0
         for doc, (record, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
-            words += count_words(doc)
             by_start: dict[int, list] = {}
             for signal in doc._.ls_signals or ():
                 by_start.setdefault(signal.sentence_start, []).append(signal)
-            bounds = doc_sentences(doc, offset, record.text)
+            bounds, doc_words = doc_sentences(doc, offset, record.text)
+            words += doc_words
             scores = self._classifier_scores(doc, bounds)
             for number, (start, _end, start_char, end_char) in enumerate(bounds):
                 index = len(sentences)
