@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import multiprocessing
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +58,7 @@ class RunOptions:
     lexicon_dir: Path | None = None
     period: str = "month"
     classifier: str | None = None
+    processes: int = 1
 
 
 @dataclass
@@ -202,6 +205,50 @@ class NoteTagger:
         return self.classifier.scores_of([feature_inputs_from_doc(doc[start:end]) for start, end, _, _ in bounds])
 
 
+CHUNK_NOTES = 32
+CHUNKS_IN_FLIGHT = 8
+_worker_tagger: NoteTagger | None = None
+
+
+def _tag_chunk(chunk: list[Record]) -> list:
+    return list(_worker_tagger.tag(iter(chunk)))
+
+
+def tag_in_processes(tagger: NoteTagger, records: Iterator[Record], processes: int) -> Iterator:
+    """``tagger.tag(records)``, spread over worker processes when ``processes > 1`` (same output, same order).
+
+    Workers are forked with the pipeline already built; notes travel to them in chunks and the results come
+    back in input order. At most ``CHUNKS_IN_FLIGHT`` chunks are out at a time, so memory stays bounded.
+    """
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from tagger.tag(records)
+        return
+    global _worker_tagger
+    _worker_tagger = tagger
+    slots = threading.Semaphore(CHUNKS_IN_FLIGHT)
+
+    def chunks() -> Iterator[list[Record]]:
+        chunk: list[Record] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) == CHUNK_NOTES:
+                slots.acquire()
+                yield chunk
+                chunk = []
+        if chunk:
+            slots.acquire()
+            yield chunk
+
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        try:
+            for results in pool.imap(_tag_chunk, chunks()):
+                slots.release()
+                yield from results
+        finally:
+            for _ in range(CHUNKS_IN_FLIGHT):
+                slots.release()  # let a feeder that waits for a slot see that the pool is closing
+
+
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file, or of all files in a folder (sorted by relative path)."""
     digest = hashlib.sha256()
@@ -276,7 +323,8 @@ def run_pipeline(
             yield item
 
     try:
-        for record, sentences, signals, words in NoteTagger(nlp, categories, classifier=classifier).tag(records()):
+        tagger = NoteTagger(nlp, categories, classifier=classifier)
+        for record, sentences, signals, words in tag_in_processes(tagger, records(), options.processes):
             date = record.date.isoformat() if record.date else ""
             counts.notes_out += 1
             counts.notes_without_date += 0 if record.date else 1
@@ -333,6 +381,7 @@ def write_manifest(
             "columns": options.column_overrides,
             "lexicon_dir": str(options.lexicon_dir) if options.lexicon_dir else None,
             "period": options.period,
+            "processes": options.processes,
         },
         "counts": counts.__dict__,
     }

@@ -77,9 +77,10 @@ def bare_tokenisation(path: Path) -> tuple[float, int]:
     return time.perf_counter() - start, words
 
 
-def run_end_to_end(path: Path, out: Path) -> tuple[float, int, float]:
-    """Seconds, words tagged and peak memory (MiB) of `leersignalen run` in a child process."""
-    command = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--model", "blank", "-q"]
+def run_end_to_end(path: Path, out: Path, processes: int) -> tuple[float, int, float]:
+    """Seconds, words tagged and peak memory (MiB, largest process) of `leersignalen run` as a child process."""
+    command = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--model", "blank", "-q",
+               "--processes", str(processes)]  # fmt: skip
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=REPO)
     _, status, usage = os.wait4(child.pid, 0)
@@ -98,26 +99,28 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=REPO / "bench", help="work folder (corpus, outputs)")
     args = parser.parse_args()
     results = []
-    for size in (args.words // 4, args.words):
+    for size, processes in ((args.words // 4, 1), (args.words, 1), (args.words, 2)):
         corpus = args.dir / f"corpus_{size}.csv"
         notes = make_corpus(corpus, size)
         token_seconds, token_words = bare_tokenisation(corpus)
-        run_seconds, run_words, peak = run_end_to_end(corpus, args.dir / f"out_{size}")
+        run_seconds, run_words, peak = run_end_to_end(corpus, args.dir / f"out_{size}_{processes}", processes)
         results.append({
-            "target_words": size, "notes": notes, "words": run_words,
+            "target_words": size, "notes": notes, "words": run_words, "processes": processes,
             "tokenise_words_per_s": round(token_words / token_seconds),
             "run_words_per_s": round(run_words / run_seconds),
             "ratio": round((run_words / run_seconds) / (token_words / token_seconds), 3),
             "run_seconds": round(run_seconds, 2), "peak_mib": round(peak, 1),
         })  # fmt: skip
-    print(f"{'words':>9} {'notes':>7} {'tokenise w/s':>13} {'run w/s':>9} {'ratio':>6} {'run s':>7} {'peak MiB':>9}")
+    print(f"{'words':>9} {'notes':>7} {'procs':>5} {'tokenise w/s':>13} {'run w/s':>9} {'ratio':>6} {'run s':>7} "
+          f"{'peak MiB':>9}")  # fmt: skip
     for r in results:
         print(
-            f"{r['words']:>9} {r['notes']:>7} {r['tokenise_words_per_s']:>13} {r['run_words_per_s']:>9} "
-            f"{r['ratio']:>6} {r['run_seconds']:>7} {r['peak_mib']:>9}"
+            f"{r['words']:>9} {r['notes']:>7} {r['processes']:>5} {r['tokenise_words_per_s']:>13} "
+            f"{r['run_words_per_s']:>9} {r['ratio']:>6} {r['run_seconds']:>7} {r['peak_mib']:>9}"
         )
     (args.dir / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"peak memory of run, ru_maxrss of the child process; results in {args.dir / 'results.json'}")
+    print("tokenise: spacy.blank('nl') on one process; run: `leersignalen run --processes N` end to end;")
+    print(f"peak MiB: largest process of the run (ru_maxrss); results in {args.dir / 'results.json'}")
 
 
 if __name__ == "__main__":

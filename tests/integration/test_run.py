@@ -116,3 +116,26 @@ def test_note_longer_than_max_length_is_processed_in_pieces(tmp_path):
     assert int(note["sentences"]) == 200 == len(sentences)
     assert int(note["words"]) == 200 * 7
     assert all(text[int(s["start_char"]) : int(s["end_char"])] == s["text"] for s in sentences)
+
+
+def test_two_processes_give_the_same_outputs_in_the_same_order(blank, tmp_path):
+    many = tmp_path / "many.csv"
+    text = "We waren het oneens over de agenda."
+    rows = [f'{i},groep-{i % 3},2025-0{1 + i % 9}-01,"Notitie {i}. {text}"' for i in range(150)]
+    many.write_text("id,community,date,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    inputs = [many, *MESSY]
+    run_pipeline(RunOptions(inputs=inputs, out=tmp_path / "one", model="blank"), nlp_and_info=blank)
+    run_pipeline(RunOptions(inputs=inputs, out=tmp_path / "two", model="blank", processes=2), nlp_and_info=blank)
+    for name in ("sentences.csv", "signals.csv", "notes.csv", "rejects.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_a_bad_file_among_many_stops_two_processes_cleanly(blank, tmp_path):
+    from pipeline.errors import InputFileError
+
+    many = tmp_path / "many.csv"
+    many.write_text("id,text\n" + "\n".join(f"{i},Tekst {i}." for i in range(500)) + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,date\n1,2025-01-01\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="E001"):
+        run_pipeline(RunOptions(inputs=[many, bad], out=tmp_path / "o", processes=2), nlp_and_info=blank)
