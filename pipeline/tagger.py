@@ -54,7 +54,7 @@ class Signal(NamedTuple):
     sentence_start: int
 
 
-GROUPS = ("anchor", "other", "scope")
+GROUPS = ("other", "scope")  # sequences tried from their first token; rule anchors go by key elements
 
 
 def _group(owner: tuple[str, int, int]) -> str:
@@ -71,7 +71,7 @@ if not Doc.has_extension("ls_signals"):
 
 @dataclass
 class TokenTable:
-    """Per token: its element set, and its cached info (elements, starts per group, has a key element)."""
+    """Per token: its element set, and its cached info (elements, starts per group, holds a key element)."""
 
     elements: list[frozenset[int]]
     infos: list[tuple]
