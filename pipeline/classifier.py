@@ -490,22 +490,16 @@ class CrossValidation:
 
 def rule_scores(gold: Sequence[frozenset[str]], predicted: Sequence[Sequence[str]], categories) -> dict:
     """Per-category precision/recall/F1 and micro/macro F1 of one set of predictions."""
-    per_category = {}
-    totals = [0, 0, 0]
-    for category in categories:
-        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if category in g and category in p)
-        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if category not in g and category in p)
-        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if category in g and category not in p)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_category[category] = {"support": tp + fn, "precision": precision, "recall": recall, "f1": f1}
-        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
-    tp, fp, fn = totals
+    from .evaluate import macro_f1, micro_f1, score_labels
+
+    scores = score_labels(gold, predicted, categories)
     return {
-        "macro_f1": sum(v["f1"] for v in per_category.values()) / len(per_category),
-        "micro_f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0,
-        "per_category": per_category,
+        "macro_f1": macro_f1(scores),
+        "micro_f1": micro_f1(scores),
+        "per_category": {
+            s.category: {"support": s.support, "precision": s.precision, "recall": s.recall, "f1": s.f1}
+            for s in scores
+        },
     }
 
 

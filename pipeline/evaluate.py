@@ -95,10 +95,12 @@ class CategoryScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_labels(gold: Sequence[frozenset[str]], predicted: Sequence[frozenset[str]]) -> list[CategoryScore]:
-    """Per-category counts of true positives, false positives and false negatives."""
+def score_labels(
+    gold: Sequence[frozenset[str]], predicted: Sequence[Iterable[str]], categories: Sequence[str] | None = None
+) -> list[CategoryScore]:
+    """Per-category counts of true positives, false positives and false negatives (all categories by default)."""
     scores = []
-    for category in category_ids():
+    for category in categories or category_ids():
         tp = sum(1 for g, p in zip(gold, predicted, strict=True) if category in g and category in p)
         fp = sum(1 for g, p in zip(gold, predicted, strict=True) if category not in g and category in p)
         fn = sum(1 for g, p in zip(gold, predicted, strict=True) if category in g and category not in p)
