@@ -455,8 +455,7 @@ def pair_with_tagger(gold: Sequence[GoldRow], nlp, *, classifier=None) -> list[P
         from .classifier import feature_inputs_from_doc
 
         inputs = [feature_inputs_from_doc(doc) for doc in docs]
-        scores = classifier.scores([i.text for i in inputs], [i.lemma_text for i in inputs],
-                                   [i.signals for i in inputs])  # fmt: skip
+        scores = classifier.scores_of(inputs)
     pairs = []
     for number, (row, doc) in enumerate(zip(gold, docs, strict=True)):
         signals = doc._.ls_signals or []
