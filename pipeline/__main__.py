@@ -1,5 +1,5 @@
 """Allow ``python -m pipeline``."""
 
-from .cli import main
+from .cli.main import main
 
 main()

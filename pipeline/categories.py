@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import LexiconError
+from .resources import LEXICON_DIR
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 FAMILIES = ("leren", "instrumenteel")
 CATEGORY_COLUMNS = ("id", "family", "name_nl", "name_en", "definition")
 

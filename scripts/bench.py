@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 def source_sentences() -> list[str]:
     """Lines of the sample notes (titles, attendance, bullets, prose): a realistic mix of signal and neutral."""
     sys.path.insert(0, str(REPO))
-    from pipeline.ingest import Record, read_inputs
+    from leersignalen.read.ingest import Record, read_inputs
 
     sample = REPO / "data" / "sample"
     inputs = [sample / name for name in

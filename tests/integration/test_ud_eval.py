@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline import ud_eval
+from leersignalen.language import ud_eval
 
 UD_DIR = ud_eval.default_ud_dir()
 ALPINO = UD_DIR / "nl_alpino-ud-dev.conllu"

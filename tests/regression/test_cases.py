@@ -4,8 +4,7 @@ import csv
 from pathlib import Path
 
 import pytest
-
-from pipeline.categories import category_ids
+from leersignalen.categories import category_ids
 
 CASES = Path(__file__).resolve().parent / "cases.tsv"
 

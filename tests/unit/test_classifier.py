@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from pipeline.categories import category_ids
-from pipeline.classifier import (
+from leersignalen.agreement.validate import read_gold
+from leersignalen.categories import category_ids
+from leersignalen.learn.classifier import (
     CANDIDATE_RULES,
     MODEL_FILE,
     WEIGHTS_FILE,
@@ -24,7 +24,6 @@ from pipeline.classifier import (
     train_classifier,
     uncertainty_round_robin,
 )
-from pipeline.validate import read_gold
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 

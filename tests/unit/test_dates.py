@@ -1,8 +1,7 @@
 from datetime import date
 
 import pytest
-
-from pipeline.dates import date_from_filename, parse_date
+from leersignalen.read.dates import date_from_filename, parse_date
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,8 @@
 from pathlib import Path
 
 import pytest
-
-from pipeline.errors import InputFileError
-from pipeline.ingest import Record, Reject, parse_column_overrides, read_inputs
+from leersignalen.errors import InputFileError
+from leersignalen.read.ingest import Record, Reject, parse_column_overrides, read_inputs
 
 
 def read(path: Path, **kwargs):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import leersignalen.language.lemmatizer  # noqa: F401
 import pytest
 import spacy
+from leersignalen.language.lemmatizer import EXCEPTIONS_PATH, DutchLemmaData, lemma_of, load_exceptions
 from spacy.tokens import Doc
-
-import pipeline.lemmatizer  # noqa: F401
-from pipeline.lemmatizer import EXCEPTIONS_PATH, DutchLemmaData, lemma_of, load_exceptions
 
 
 @pytest.fixture(scope="module")

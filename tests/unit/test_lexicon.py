@@ -1,10 +1,9 @@
 """Lexicon files: the validator reports every problem as file:line: problem."""
 
 import pytest
-
-from pipeline.errors import LexiconError
-from pipeline.lexicon import PatternSyntaxError, load_rules, load_scope, parse_pattern
-from pipeline.lexicon_check import check_lexicon
+from leersignalen.errors import LexiconError
+from leersignalen.tag.check import check_lexicon
+from leersignalen.tag.lexicon import PatternSyntaxError, load_rules, load_scope, parse_pattern
 
 HEADER = "id\tcategory\tpattern\tunless\tnote\texample\n"
 

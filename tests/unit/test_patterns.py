@@ -2,8 +2,7 @@
 
 import pandas as pd
 import pytest
-
-from pipeline.patterns import find_patterns
+from leersignalen.analyse.flags import find_patterns
 
 
 def _series(leren, instrumenteel, *, community="wijk", warnings=None):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import leersignalen.language.segmenter  # noqa: F401
 import pytest
 import spacy
-
-import pipeline.segmenter  # noqa: F401
 
 
 def make_nlp(**config):

@@ -4,8 +4,7 @@ import math
 
 import numpy as np
 import pytest
-
-from pipeline.stats import (
+from leersignalen.analyse.stats import (
     balance_index,
     bootstrap_sums,
     bootstrap_sums_many,

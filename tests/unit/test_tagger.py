@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-
-from pipeline.language import build_pipeline
+from leersignalen.language.build import build_pipeline
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "lexicon_fixture"
 

@@ -6,11 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-
-from pipeline import cli_analysis
-from pipeline.categories import load_categories
-from pipeline.csvsafe import neutralise, read_csv_rows, unneutralise, write_csv
-from pipeline.trends import (
+from leersignalen.analyse.trends import (
     AnalysisInputError,
     compute_trends,
     count_columns,
@@ -19,6 +15,9 @@ from pipeline.trends import (
     read_trends,
     write_trends,
 )
+from leersignalen.categories import load_categories
+from leersignalen.cli import analysis as cli_analysis
+from leersignalen.output.cells import neutralise, read_csv_rows, unneutralise, write_csv
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
 CATEGORIES = load_categories()

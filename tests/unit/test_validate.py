@@ -5,10 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from pipeline.categories import category_ids
-from pipeline.csvsafe import read_csv_rows
-from pipeline.validate import (
+from leersignalen.agreement.validate import (
     GoldFileError,
     PairedSentence,
     agreement_rows,
@@ -25,6 +22,8 @@ from pipeline.validate import (
     validate_pairs,
     write_validation,
 )
+from leersignalen.categories import category_ids
+from leersignalen.output.cells import read_csv_rows
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 

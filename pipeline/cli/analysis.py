@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_errors import UserError
-from pipeline.errors import LeersignalenError
-from pipeline.trends import DEFAULT_MIN_WORDS, PERIODS, write_trends
+from ..analyse.trends import DEFAULT_MIN_WORDS, PERIODS, write_trends
+from ..errors import LeersignalenError
+from .errors import UserError
 
 OUT_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
@@ -54,7 +54,7 @@ def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 def report(out_dir: Path, quiet: bool) -> None:
     """Write OUT/report/index.html and its PNG plots (computing trends first when trends.csv is missing)."""
-    from pipeline.report import write_report
+    from ..report.html import write_report
 
     _require_notes(out_dir)
     try:

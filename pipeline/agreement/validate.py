@@ -21,9 +21,9 @@ import krippendorff
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
-from .categories import category_ids
-from .csvsafe import read_csv_rows, unneutralise, write_csv
-from .errors import LeersignalenError
+from ..categories import category_ids
+from ..errors import LeersignalenError
+from ..output.cells import read_csv_rows, unneutralise, write_csv
 
 LABEL_COLUMNS = ("labels", "codes", "categories", "code", "category")
 NEUTRAL_CODES = frozenset({"", "neutral", "neutraal", "-", "none", "geen"})
@@ -452,7 +452,7 @@ def pair_with_tagger(gold: Sequence[GoldRow], nlp, *, classifier=None) -> list[P
     docs = list(nlp.pipe([row.text for row in gold], batch_size=256))
     scores = None
     if classifier is not None:
-        from .classifier import feature_inputs_from_doc
+        from ..learn.classifier import feature_inputs_from_doc
 
         inputs = [feature_inputs_from_doc(doc) for doc in docs]
         scores = classifier.scores_of(inputs)

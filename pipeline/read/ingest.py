@@ -18,8 +18,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from ..errors import Errors, InputFileError
 from .dates import date_from_filename, parse_date
-from .errors import Errors, InputFileError
 
 FIELDS = ("id", "community", "date", "text", "author", "role")
 ALIASES = {

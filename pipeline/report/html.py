@@ -31,8 +31,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from pipeline.categories import FAMILIES, Category, load_categories
-from pipeline.trends import read_output_table, read_settings, read_trends, write_trends
+from ..analyse.trends import read_output_table, read_settings, read_trends, write_trends
+from ..categories import FAMILIES, Category, load_categories
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#F0E442"]
 LINE_STYLES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 2))]

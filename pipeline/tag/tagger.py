@@ -21,7 +21,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .categories import family_of
+from ..categories import family_of
 from .lexicon import Element, Gap, Part, Rule, ScopeEntry, load_rules, load_scope, rule_files
 
 SPAN_KEY = "leersignalen"
@@ -343,7 +343,7 @@ class LeersignalenTagger:
         window_before: int,
         window_after: int,
     ):
-        from .lemmatizer import lemma_of
+        from ..language.lemmatizer import lemma_of
 
         self.name = name
         directory = Path(lexicon_dir) if lexicon_dir else None

@@ -7,8 +7,12 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 
-from . import lemmatizer, segmenter, tagger  # noqa: F401  (registers the factories)
-from .errors import Errors, ModelError
+from ..errors import Errors, ModelError
+from ..tag import tagger  # noqa: F401  (registers the factories)
+from . import (
+    lemmatizer,  # noqa: F401  (registers the factories)
+    segmenter,  # noqa: F401  (registers the factories)
+)
 
 DEFAULT_TRAINED = "nl_core_news_sm"
 UNUSED_TRAINED_COMPONENTS = ("ner",)

@@ -25,9 +25,10 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import LexiconError
+from ..errors import LexiconError
+from ..resources import LEXICON_DIR
 
-EXCEPTIONS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "lemma_exceptions.tsv"
+EXCEPTIONS_PATH = LEXICON_DIR / "lemma_exceptions.tsv"
 EXCEPTIONS_HEADER = ["form", "lemma", "note"]
 
 VOWELS = frozenset("aeiouyëéèêïöüáó")

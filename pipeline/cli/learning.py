@@ -9,29 +9,29 @@ from pathlib import Path
 
 import click
 
-from .cli_errors import UserError, fail
-from .errors import LeersignalenError
+from ..errors import LeersignalenError
+from .errors import UserError, fail
 
 SPLITS = ("dev", "heldout", "all")
 
 
 def _pipeline(model: str, lexicon_dir: Path | None):
-    from .language import build_pipeline
+    from ..language.build import build_pipeline
 
     nlp, _ = build_pipeline(model, lexicon_dir=str(lexicon_dir) if lexicon_dir else None)
     return nlp
 
 
 def _mapping(path: Path | None):
-    from .validate import load_mapping
+    from ..agreement.validate import load_mapping
 
     return load_mapping(path) if path else None
 
 
 def warn_if_lexicon_changed(classifier, lexicon_dir: Path | None) -> None:
     """Warn on stderr when the lexicon differs from the one the classifier was trained with."""
-    from .lexicon import lexicon_hash
-    from .run import lexicon_files
+    from ..run.batch import lexicon_files
+    from ..tag.lexicon import lexicon_hash
 
     trained = classifier.card.get("training", {}).get("lexicon_sha256")
     if trained and trained != lexicon_hash(lexicon_files(lexicon_dir)):
@@ -74,7 +74,7 @@ LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the p
 def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lexicon_dir, split, out, seed,
              resamples) -> None:  # fmt: skip
     """Compare human coding with the machine or a second coder and write the agreement files."""
-    from .validate import (
+    from ..agreement.validate import (
         format_table,
         load_tagged_output,
         methods_sentence,
@@ -108,7 +108,7 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
             classifier = None
             comparison = f"leersignalen lexicon, pipeline {model}"
             if classifier_path:
-                from .classifier import load_classifier
+                from ..learn.classifier import load_classifier
 
                 classifier = load_classifier(classifier_path)
                 warn_if_lexicon_changed(classifier, lexicon_dir)
@@ -141,16 +141,16 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
               default=None, help=LEXICON_HELP)
 def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> None:
     """Train, cross-validate and save a sentence classifier."""
-    from .classifier import (
+    from ..agreement.validate import read_gold_files
+    from ..learn.classifier import (
         ClassifierError,
         TrainingSettings,
         feature_inputs_from_doc,
         format_rule_table,
         train_classifier,
     )
-    from .lexicon import lexicon_hash
-    from .run import lexicon_files
-    from .validate import read_gold_files
+    from ..run.batch import lexicon_files
+    from ..tag.lexicon import lexicon_hash
 
     try:
         gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split)
@@ -194,9 +194,9 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
               default=None, help=LEXICON_HELP)
 def suggest(pool, model_path, count, out, exclude, spacy_model, lexicon_dir) -> None:
     """Write the sentences most worth coding next."""
-    from .classifier import SUGGESTION_COLUMNS, load_classifier, suggest_for_coding
-    from .csvsafe import write_csv
-    from .validate import load_tagged_output, normalise_text, read_gold_files
+    from ..agreement.validate import load_tagged_output, normalise_text, read_gold_files
+    from ..learn.classifier import SUGGESTION_COLUMNS, load_classifier, suggest_for_coding
+    from ..output.cells import write_csv
 
     try:
         classifier = load_classifier(model_path)

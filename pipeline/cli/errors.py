@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .errors import LeersignalenError
+from ..errors import LeersignalenError
 
 
 class UserError(click.ClickException):

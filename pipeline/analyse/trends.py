@@ -37,10 +37,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.categories import FAMILIES, Category, load_categories
-from pipeline.csvsafe import UNNEUTRALISE_PATTERN, write_csv
-from pipeline.errors import LeersignalenError
-from pipeline.stats import (
+from ..categories import FAMILIES, Category, load_categories
+from ..errors import LeersignalenError
+from ..output.cells import UNNEUTRALISE_PATTERN, write_csv
+from .stats import (
     CI_LEVEL,
     balance_index,
     bootstrap_sums_many,
@@ -406,7 +406,7 @@ def write_trends(out_dir: str | os.PathLike, *, period: str = "month", seed: int
                 "trend_test": {"min_periods": min_periods, "hamed_rao_from": hamed_rao_from},
                 "categories": {category.id: category.family for category in categories}, "counts": counts}
     update_settings(out, {"trends": settings})
-    from pipeline.patterns import write_patterns
+    from .flags import write_patterns
 
     write_patterns(out, min_periods=min_periods, hamed_rao_from=hamed_rao_from, **(pattern_options or {}))
     files.append("patterns.csv")

@@ -32,9 +32,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.csvsafe import write_csv
-from pipeline.stats import mann_kendall
-from pipeline.trends import read_trends, update_settings
+from ..output.cells import write_csv
+from .stats import mann_kendall
+from .trends import read_trends, update_settings
 
 PATTERN_COLUMNS = ["community", "pattern", "periods", "evidence", "thresholds"]
 

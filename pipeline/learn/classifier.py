@@ -31,9 +31,10 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from . import __version__
-from .categories import category_ids
-from .errors import LeersignalenError
+from .. import __version__
+from ..categories import category_ids
+from ..errors import LeersignalenError
+from ..resources import MODELS_DIR
 
 FORMAT = "leersignalen-sentence-classifier"
 FORMAT_VERSION = 1
@@ -41,8 +42,6 @@ MODEL_FILE = "model.json"
 VOCABULARY_FILE = "vocabulary.json"
 WEIGHTS_FILE = "weights.npz"
 CARD_FILE = "card.md"
-REPO = Path(__file__).resolve().parent.parent
-MODELS_DIR = REPO / "models"
 DEFAULT_SEED = 20251
 THRESHOLD = 0.5
 DIGITS = 4
@@ -490,7 +489,7 @@ class CrossValidation:
 
 def rule_scores(gold: Sequence[frozenset[str]], predicted: Sequence[Sequence[str]], categories) -> dict:
     """Per-category precision/recall/F1 and micro/macro F1 of one set of predictions."""
-    from .evaluate import macro_f1, micro_f1, score_labels
+    from ..agreement.evaluate import macro_f1, micro_f1, score_labels
 
     scores = score_labels(gold, predicted, categories)
     return {

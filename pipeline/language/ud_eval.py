@@ -17,8 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_UD_DIR = REPO_ROOT.parent / "shared" / "ud-dutch"
+from ..resources import UD_DIR
+
+DEFAULT_UD_DIR = UD_DIR
 SENTENCES_PER_DOCUMENT = 20
 
 
@@ -44,7 +45,7 @@ class UDSentence:
 
 def default_ud_dir() -> Path:
     """The folder with the UD Dutch ``.conllu`` files (``$LEERSIGNALEN_UD_DIR`` overrides the default)."""
-    return Path(os.environ.get("LEERSIGNALEN_UD_DIR", DEFAULT_UD_DIR))
+    return Path(os.environ.get("LEERSIGNALEN_UD_DIR") or DEFAULT_UD_DIR or "ud-dutch")
 
 
 def read_conllu(path: Path | str) -> list[UDSentence]:
@@ -103,7 +104,7 @@ def evaluate_lemmas(nlp: Language, path: Path | str) -> dict:
     for the bare spacy-lookups-data table (``lookup.get(lower, lower)``); ``baseline_case_sensitive`` is the
     way the README's 73.1% figure was computed (lowercase lookup output against the gold lemma as written).
     """
-    from pipeline.lemmatizer import lemma_data
+    from .lemmatizer import lemma_data
 
     lookup = lemma_data().lookup
     counts = dict.fromkeys(
@@ -182,8 +183,10 @@ def evaluate_sentences(nlp: Language, path: Path | str) -> dict:
 
 def build_blank_dutch() -> Language:
     """The blank Dutch pipeline with the project's segmenter and lemmatizer."""
-    import pipeline.lemmatizer  # noqa: F401
-    import pipeline.segmenter  # noqa: F401
+    from . import (
+        lemmatizer,  # noqa: F401
+        segmenter,  # noqa: F401
+    )
 
     nlp = spacy.blank("nl")
     nlp.add_pipe("leersignalen_segmenter")
@@ -193,7 +196,7 @@ def build_blank_dutch() -> Language:
 
 def pipeline_for(model: str = "blank") -> Language:
     """The pipeline to measure: the blank Dutch layer, or ``auto``/a trained model without the tagger."""
-    from pipeline.language import build_pipeline, resolve_model
+    from .build import build_pipeline, resolve_model
 
     if resolve_model(model) == "blank":
         return build_blank_dutch()

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import click
 import pandas as pd
 
-from .categories import category_ids
+from ..categories import category_ids
 
 
 def summary_table(out: Path) -> pd.DataFrame:

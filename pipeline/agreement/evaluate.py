@@ -9,12 +9,11 @@ from pathlib import Path
 
 import click
 
-from .categories import category_ids
-from .errors import LeersignalenError
-from .language import build_pipeline
+from ..categories import category_ids
+from ..errors import LeersignalenError
+from ..language.build import build_pipeline
+from ..resources import LABELLED_DIR
 
-REPO = Path(__file__).resolve().parent.parent
-LABELLED_DIR = REPO / "tests" / "data" / "labelled"
 LABELLED_COLUMNS = ("id", "split", "setting", "register", "voice", "text", "labels", "kind", "comment")
 
 
@@ -153,7 +152,7 @@ def print_evaluation(paths: Sequence[Path], *, split: str, ud_dir: Path | None, 
     rows, gold, predicted, scores = evaluate_lexicon(paths, split=split, model=model)
     click.echo(f"Labelled set ({split} split): {len(rows)} sentences, {sum(1 for g in gold if not g)} neutral")
     click.echo(format_scores(scores, gold, predicted))
-    from .ud_eval import default_ud_dir, print_ud_scores
+    from ..language.ud_eval import default_ud_dir, print_ud_scores
 
     folder = Path(ud_dir) if ud_dir else default_ud_dir()
     if not folder.is_dir():

@@ -20,13 +20,13 @@ import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
-from . import __version__
-from .categories import LEXICON_DIR, category_ids, family_of
-from .csvsafe import render_cell
-from .ingest import Record, Reject, read_inputs
-from .language import PipelineInfo, build_pipeline
-from .lexicon import lexicon_hash, rule_files
-from .tagger import sentence_bounds
+from .. import __version__
+from ..categories import LEXICON_DIR, category_ids, family_of
+from ..language.build import PipelineInfo, build_pipeline
+from ..output.cells import render_cell
+from ..read.ingest import Record, Reject, read_inputs
+from ..tag.lexicon import lexicon_hash, rule_files
+from ..tag.tagger import sentence_bounds
 
 SENTENCE_COLUMNS = ("note_id", "community", "date", "sentence_index", "start_char", "end_char", "text", "labels")
 SIGNAL_COLUMNS = (
@@ -200,7 +200,7 @@ class NoteTagger:
     def _classifier_scores(self, doc: Doc, bounds):
         if self.classifier is None or not bounds:
             return None
-        from .classifier import feature_inputs_from_doc
+        from ..learn.classifier import feature_inputs_from_doc
 
         return self.classifier.scores_of([feature_inputs_from_doc(doc[start:end]) for start, end, _, _ in bounds])
 
@@ -284,7 +284,7 @@ def run_pipeline(
     )
     classifier = None
     if options.classifier:
-        from .classifier import load_classifier
+        from ..learn.classifier import load_classifier
 
         classifier = load_classifier(options.classifier)
     out = options.out

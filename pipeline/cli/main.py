@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .cli_errors import UserError, fail
-from .errors import LeersignalenError
-from .trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
+from .. import __version__
+from ..analyse.trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
+from ..errors import LeersignalenError
+from .errors import UserError, fail
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 PERIODS = ("week", "month", "quarter")
@@ -58,9 +58,9 @@ def cli() -> None:
 def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier,
         processes, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
-    from .ingest import parse_column_overrides
-    from .run import RunOptions, run_pipeline
-    from .trends import write_trends
+    from ..analyse.trends import write_trends
+    from ..read.ingest import parse_column_overrides
+    from ..run.batch import RunOptions, run_pipeline
 
     try:
         options = RunOptions(
@@ -69,8 +69,8 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
             classifier=classifier, processes=processes,
         )  # fmt: skip
         if classifier:
-            from .classifier import load_classifier
-            from .cli_learning import warn_if_lexicon_changed
+            from ..learn.classifier import load_classifier
+            from .learning import warn_if_lexicon_changed
 
             warn_if_lexicon_changed(load_classifier(classifier), lexicon_dir)
         total = sum(_size(path) for path in options.inputs)
@@ -81,7 +81,7 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
     except LeersignalenError as error:
         raise fail(error) from None
     if not quiet:
-        from .summary import print_summary
+        from ..analyse.summary import print_summary
 
         print_summary(out, counts)
 
@@ -96,7 +96,7 @@ def _size(path: Path) -> int:
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def summary(out) -> None:
     """Print the per-community summary table of a tagged output folder OUT."""
-    from .summary import print_summary_from_manifest
+    from ..analyse.summary import print_summary_from_manifest
 
     if not (out / "notes.csv").is_file() or not (out / "manifest.json").is_file():
         raise UserError(f"E012 {out}: no notes.csv/manifest.json here; run `leersignalen run NOTES --out {out}` first")
@@ -114,7 +114,7 @@ def lexicon() -> None:
 @click.option("--model", default="blank", show_default=True, help="spaCy pipeline used to check the examples.")
 def lexicon_check(lexicon_dir, model) -> None:
     """Validate the lexicon: syntax, duplicates, categories, and that every example matches its own rule."""
-    from .lexicon_check import check_lexicon
+    from ..tag.check import check_lexicon
 
     try:
         problems, checked = check_lexicon(lexicon_dir, model=model)
@@ -137,7 +137,7 @@ def lexicon_check(lexicon_dir, model) -> None:
 @click.option("--model", default="blank", show_default=True, help="spaCy pipeline to evaluate.")
 def evaluate(devset, split, ud_dir, model) -> None:
     """Print per-category precision, recall and F1 on the labelled set, and lemma/sentence scores on UD Dutch."""
-    from .evaluate import print_evaluation
+    from ..agreement.evaluate import print_evaluation
 
     try:
         print_evaluation(list(devset), split=split, ud_dir=ud_dir, model=model)
@@ -146,8 +146,8 @@ def evaluate(devset, split, ud_dir, model) -> None:
 
 
 def _attach_commands() -> None:
-    from .cli_analysis import report, trends
-    from .cli_learning import suggest, train, validate
+    from .analysis import report, trends
+    from .learning import suggest, train, validate
 
     for command in (trends, report, validate, train, suggest):
         cli.add_command(command)

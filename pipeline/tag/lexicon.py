@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .categories import LEXICON_DIR, category_ids
-from .errors import LexiconError
+from ..categories import LEXICON_DIR, category_ids
+from ..errors import LexiconError
 
 RULE_COLUMNS = ("id", "category", "pattern", "unless", "note", "example")
 SCOPE_COLUMNS = ("id", "kind", "pattern", "note", "example")
