@@ -1,10 +1,80 @@
-"""Error codes and exception types for problems a user can fix.
+"""Every message a user can get, with its code, in one class; the exception types that carry them.
 
-Every message has a code (``E0xx``) and names the offending file, line or value, so that a
-researcher can search for it in the README and fix the input.
+In the spirit of spaCy's ``errors.py``: a template is written once, as an attribute ``E0xx`` of :class:`Errors`,
+and reading the attribute prefixes the code (``Errors.E001.format(...)`` gives ``"E001 ..."``). Each message names
+the file, line or value at fault and says how to fix it. The command line turns every :class:`LeersignalenError`
+into one line ``Error: E0xx ...`` and exit code 2 (see :mod:`leersignalen.cli.errors`).
 """
 
 from __future__ import annotations
+
+import re
+
+CODE = re.compile(r"E\d{3}")
+
+
+class _PrefixCode(type):
+    def __getattribute__(cls, name: str):
+        value = super().__getattribute__(name)
+        if CODE.fullmatch(name):
+            return f"{name} {value}"
+        return value
+
+
+class Errors(metaclass=_PrefixCode):
+    """Message templates by code; format them with ``.format(...)``."""
+
+    # reading inputs
+    E001 = "{path}: no text column found (columns: {columns}); name it 'text' or map it with --column text=NAME"
+    E002 = "{path}: looks like a binary file, not text; export the notes as CSV, TSV, JSONL, .txt or .md"
+    E003 = "{path}: cannot be decoded as {encoding}; pass the right one with --encoding (e.g. cp1252)"
+    E004 = "{path}: unsupported file type '{suffix}'; use one of {suffixes} or a folder"
+    E005 = "{path}: cannot be read ({reason}); check the path and its permissions"
+    E006 = "--column {value!r}: expected FIELD=COLUMN with FIELD one of {fields}"
+    E007 = "{path}: the file is empty; export at least a header and one note"
+    E008 = "{path}: no readable notes files found in the folder; point to a folder of notes or a file"
+    E009 = ("{path}: column {column!r} given with --column {field}= is not in the header (columns: {columns}); "
+            "check the spelling")
+    E012 = "{path}: not a leersignalen output folder (no notes.csv/manifest.json); run `leersignalen run NOTES --out {path}`"
+    E013 = "{path}: cannot be read (malformed JSON at line {line}: {problem}); fix it or export JSONL"
+    # the spaCy pipeline
+    E010 = "model {name!r} is not installed; use --model blank, or install it (see docs/inputs.md, 'Optional model')"
+    # learning: classifier models and training
+    E014 = "{count} coded sentences are too few for {folds}-fold cross-validation; code more sentences or lower --folds"
+    E015 = "{where}: no text; training needs the sentence text in a 'text' column"
+    E016 = "use either --pred (machine coding) or --gold2 (second coder), not both"
+    E017 = "--classifier labels the gold texts now; leave out --pred and --gold2 to use it"
+    E018 = "{count} problem(s) in the lexicon (listed above); fix them and run `leersignalen lexicon check` again"
+    E019 = "{path}: this model was saved for {found}; use a classifier folder written by `leersignalen train`"
+    # lexicon files (categories, rules, negation, lemma exceptions)
+    E020 = "{problem}{more}"
+    E021 = "{path}: no classifier model here; train one with `leersignalen train` or use --classifier default"
+    E022 = "{path}: corrupt model file ({problem}); retrain the model with `leersignalen train`"
+    E023 = "{path}: not a leersignalen classifier (format {found!r}); point to a folder written by `leersignalen train`"
+    E024 = "{path}: model format version {found!r}, this leersignalen reads version {expected}; retrain with `leersignalen train`"
+    E025 = ("{path}: trained with leersignalen {found}, this is {expected}; retrain with `leersignalen train` "
+            "(models are tied to major.minor versions)")
+    E026 = "{path}: model categories {found} differ from the codebook ({expected}); retrain with `leersignalen train`"
+    E027 = "{path}: missing; copy the whole model folder or retrain"
+    E028 = "{path}: does not match the checksum in {model_file} (corrupt or edited); copy the model folder again or retrain"
+    E029 = "{path}: corrupt model ({problem}); retrain with `leersignalen train`"
+    # human coding: gold, mapping and prediction files
+    E030 = ("{where}: {found} fields but the header has {expected} ({name}-separated); put cells that contain the "
+            "delimiter in double quotes, or separate codes with the other of ';' and ','")
+    E031 = "{path}:1: a mapping file needs the columns code,category (found: {found})"
+    E032 = "{where}: empty code; fill in the team's code name or delete the line"
+    E033 = "{where}: {category!r} is not a codebook id; use one of {known} (or 'neutral')"
+    E034 = "{where}: code {code!r} is mapped twice ({first!r} and {second!r}); keep one"
+    E035 = "{where}: unknown code {code!r}; known ids: {known}; {hint} to map it to one of them"
+    E036 = "{where}: {column} must be a whole number, found {value!r}"
+    E037 = "{path}:1: no labels column; name the column with the codes one of {columns}"
+    E038 = "{path}:1: no sentence key; add a text column, or note_id with sentence_index or start_char/end_char"
+    E039 = "{path}:1: --split {split} needs a 'split' column; leave --split out to use all rows"
+    E046 = "{where}: no sentence text; {fix}"
+    E047 = "{names}: no coded sentences{scope}; check the file"
+    E048 = "{where}: no sentence in {folder}/sentences.csv matches {wanted}; check that --pred is the output of the same notes"
+    E049 = "{first} and {second}: no sentence in common; both files need the same key (id, text, or note_id with sentence_index)"
+    E041 = "{path}: missing column(s) {columns}; {fix}"
 
 
 class LeersignalenError(Exception):
@@ -18,28 +88,27 @@ class InputFileError(LeersignalenError):
 
 
 class LexiconError(LeersignalenError, ValueError):
-    """One or more problems in a lexicon file, each reported as ``file:line: problem``."""
+    """One or more problems in a lexicon file, each ``file:line: problem``; the message is one line (E020)."""
 
     def __init__(self, problems: list[str] | str):
         self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__("\n".join(self.problems))
+        more = f" (and {len(self.problems) - 1} more; `leersignalen lexicon check` lists them)" if len(
+            self.problems) > 1 else ""
+        super().__init__(Errors.E020.format(problem=self.problems[0] if self.problems else "lexicon", more=more))
 
 
 class ModelError(LeersignalenError):
     """A spaCy pipeline that cannot be loaded."""
 
 
-class Errors:
-    """Message templates; format them with ``.format(...)``."""
+class GoldFileError(LeersignalenError):
+    """A gold, mapping or prediction file that cannot be used as it is."""
 
-    E001 = "E001 {path}: no text column found (columns: {columns}); name it 'text' or map it with --column text=NAME"
-    E002 = "E002 {path}: looks like a binary file, not text; export the notes as CSV, TSV, JSONL, .txt or .md"
-    E003 = "E003 {path}: cannot be decoded as {encoding}; pass the right one with --encoding (e.g. cp1252)"
-    E004 = "E004 {path}: unsupported file type '{suffix}'; use .csv, .tsv, .jsonl, .json, .txt, .md or a folder"
-    E005 = "E005 {path}: cannot be read ({reason})"
-    E006 = "E006 --column {value!r}: expected FIELD=COLUMN with FIELD one of {fields}"
-    E007 = "E007 {path}: the file is empty; export at least a header and one note"
-    E008 = "E008 {path}: no .txt or .md files found in the folder; point to a folder of notes or a file"
-    E010 = "E010 model {name!r} is not installed; use --model blank, or install it (see README, 'Optional model')"
-    E011 = "E011 model {name!r} has language {lang!r}; leersignalen needs a Dutch ('nl') pipeline"
-    E020 = "{path}:{line}: {problem}"
+
+class ClassifierError(LeersignalenError):
+    """A classifier model folder that cannot be used, or training data that cannot train one."""
+
+
+def raised_codes(source: str) -> set[str]:
+    """The codes that a piece of source text raises through ``Errors.E0xx``."""
+    return set(re.findall(r"Errors\.(E\d{3})", source))

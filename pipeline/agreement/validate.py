@@ -22,14 +22,15 @@ import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
 from ..categories import category_ids
-from ..errors import LeersignalenError
+from ..defaults import SEED
+from ..errors import Errors, GoldFileError
 from ..output.cells import read_csv_rows, unneutralise, write_csv
 
 LABEL_COLUMNS = ("labels", "codes", "categories", "code", "category")
 NEUTRAL_CODES = frozenset({"", "neutral", "neutraal", "-", "none", "geen"})
 LABEL_SEPARATORS = re.compile(r"[;,|]")
 DEFAULT_RESAMPLES = 1000
-DEFAULT_SEED = 20251
+DEFAULT_SEED = SEED
 CONFIDENCE = 0.95
 DIGITS = 4
 
@@ -37,10 +38,6 @@ VALIDATION_COLUMNS = (
     "category", "support", "predicted", "tp", "fp", "fn", "tn", "precision", "recall", "f1",
     "false_positive_rate", "kappa", "kappa_low", "kappa_high", "alpha", "alpha_low", "alpha_high", "note",
 )  # fmt: skip
-
-
-class GoldFileError(LeersignalenError):
-    """A gold, mapping or prediction file that cannot be used as it is."""
 
 
 @dataclass(frozen=True)
@@ -138,11 +135,10 @@ def _decode(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise GoldFileError(
-            f"{path}: not UTF-8 (byte {error.start}); save it as 'CSV UTF-8' or convert it with iconv"
-        ) from None
+        encoding = f"UTF-8 (byte {error.start}; save it as 'CSV UTF-8')"
+        raise GoldFileError(Errors.E003.format(path=path, encoding=encoding)) from None
     except OSError as error:
-        raise GoldFileError(f"{path}: cannot be read ({error.strerror}); check the path") from None
+        raise GoldFileError(Errors.E005.format(path=path, reason=error.strerror)) from None
 
 
 def _delimiter(path: Path, text: str) -> str:
@@ -159,7 +155,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, s
     path = Path(path)
     text = _decode(path)
     if not text.strip():
-        raise GoldFileError(f"{path}: the file is empty; export a header row and at least one coded sentence")
+        raise GoldFileError(Errors.E007.format(path=path))
     delimiter = _delimiter(path, text)
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, quoting=quoting)
@@ -173,9 +169,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, s
         if any(cell.strip() for cell in record[len(header):]):
             name = {"\t": "tab", ";": "semicolon", ",": "comma"}[delimiter]
             raise GoldFileError(
-                f"{path}:{line}: {len(record)} fields but the header has {len(header)} ({name}-separated); put "
-                "cells that contain the delimiter in double quotes, or separate codes with the other of ';' and ','"
-            )
+                Errors.E030.format(where=f"{path}:{line}", found=len(record), expected=len(header), name=name))
         rows.append((line, dict(zip(header, record, strict=False))))
     return header, rows
 
@@ -186,24 +180,20 @@ def load_mapping(path: str | Path) -> dict[str, str]:
     known = category_ids()
     header, rows = read_table(path)
     if "code" not in header or "category" not in header:
-        raise GoldFileError(f"{path}:1: a mapping file needs the columns code,category (found: {', '.join(header)})")
+        raise GoldFileError(Errors.E031.format(path=path, found=", ".join(header)))
     mapping: dict[str, str] = {}
     for line, row in rows:
         code = (row.get("code") or "").strip()
         category = (row.get("category") or "").strip().lower()
         if not code:
-            raise GoldFileError(f"{path}:{line}: empty code; fill in the team's code name or delete the line")
+            raise GoldFileError(Errors.E032.format(where=f"{path}:{line}"))
         if category in NEUTRAL_CODES:
             category = ""
         elif category not in known:
-            raise GoldFileError(
-                f"{path}:{line}: {category!r} is not a codebook id; use one of {', '.join(known)} (or 'neutral')"
-            )
+            raise GoldFileError(Errors.E033.format(where=f"{path}:{line}", category=category, known=", ".join(known)))
         previous = mapping.get(code.lower())
         if previous is not None and previous != category:
-            raise GoldFileError(
-                f"{path}:{line}: code {code!r} is mapped twice ({previous!r} and {category!r}); keep one"
-            )
+            raise GoldFileError(Errors.E034.format(where=f"{path}:{line}", code=code, first=previous, second=category))
         mapping[code.lower()] = category
     return mapping
 
@@ -225,9 +215,7 @@ def parse_labels(cell: str, *, where: str, mapping: dict[str, str] | None = None
             category = ""
         else:
             hint = "add it to the --mapping file" if mapping is not None else "pass --mapping FILE (CSV code,category)"
-            raise GoldFileError(
-                f"{where}: unknown code {code!r}; known ids: {', '.join(known)}; {hint} to map it to one of them"
-            )
+            raise GoldFileError(Errors.E035.format(where=where, code=code, known=", ".join(known), hint=hint))
         if category:
             labels.add(category)
     return frozenset(labels)
@@ -238,7 +226,7 @@ def _int_cell(row: dict[str, str], column: str, where: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise GoldFileError(f"{where}: {column} must be a whole number, found {value!r}") from None
+        raise GoldFileError(Errors.E036.format(where=where, column=column, value=value)) from None
 
 
 def read_gold(
@@ -249,18 +237,14 @@ def read_gold(
     header, rows = read_table(path)
     label_column = next((name for name in LABEL_COLUMNS if name in header), None)
     if label_column is None:
-        raise GoldFileError(
-            f"{path}:1: no labels column; name the column with the codes one of {', '.join(LABEL_COLUMNS)}"
-        )
+        raise GoldFileError(Errors.E037.format(path=path, columns=", ".join(LABEL_COLUMNS)))
     has_text = "text" in header
     has_index = "note_id" in header and "sentence_index" in header
     has_span = "note_id" in header and "start_char" in header and "end_char" in header
     if not (has_text or has_index or has_span):
-        raise GoldFileError(
-            f"{path}:1: no sentence key; add a text column, or note_id with sentence_index or start_char/end_char"
-        )
+        raise GoldFileError(Errors.E038.format(path=path))
     if split and "split" not in header:
-        raise GoldFileError(f"{path}:1: --split {split} needs a 'split' column; leave --split out to use all rows")
+        raise GoldFileError(Errors.E039.format(path=path, split=split))
     gold: list[GoldRow] = []
     for line, row in rows:
         where = f"{path}:{line}"
@@ -270,7 +254,7 @@ def read_gold(
         labels = parse_labels(row.get(label_column) or "", where=where, mapping=mapping)
         text = unneutralise(row.get("text") or "") if has_text else None
         if has_text and not has_index and not has_span and not (text or "").strip():
-            raise GoldFileError(f"{where}: empty text; fill it in or delete the line")
+            raise GoldFileError(Errors.E046.format(where=where, fix="fill it in or delete the line"))
         gold.append(
             GoldRow(
                 source=str(path),
@@ -295,7 +279,7 @@ def read_gold_files(
     rows = [row for path in paths for row in read_gold(path, mapping=mapping, split=split)]
     if not rows:
         names = ", ".join(str(p) for p in paths)
-        raise GoldFileError(f"{names}: no coded sentences{f' in split {split!r}' if split else ''}; check the file")
+        raise GoldFileError(Errors.E047.format(names=names, scope=f" in split {split!r}" if split else ""))
     return rows
 
 
@@ -331,13 +315,12 @@ def load_tagged_output(path: str | Path) -> TaggedOutput:
     folder = path if path.is_dir() else path.parent
     sentences_path = path if path.is_file() else folder / "sentences.csv"
     if not sentences_path.is_file():
-        raise GoldFileError(f"{folder}: no sentences.csv; run `leersignalen run NOTES --out {folder}` first")
+        raise GoldFileError(Errors.E012.format(path=folder))
     columns, sentences = read_csv_rows(sentences_path)
     missing = {"note_id", "sentence_index", "text", "labels"} - set(columns)
     if missing:
-        raise GoldFileError(
-            f"{sentences_path}:1: missing column(s) {', '.join(sorted(missing))}; is this a run output?"
-        )
+        raise GoldFileError(Errors.E041.format(
+            path=sentences_path, columns=", ".join(sorted(missing)), fix="is this the output of `leersignalen run`?"))
     evidence: dict[tuple[str, int], list[Evidence]] = {}
     signals_path = folder / "signals.csv"
     if signals_path.is_file():
@@ -371,10 +354,7 @@ def pair_with_output(gold: Sequence[GoldRow], output: TaggedOutput) -> list[Pair
             index = by_text.get(normalise_text(row.text or ""))
             wanted = f"text {_snippet(row.text or '')!r}"
         if index is None:
-            raise GoldFileError(
-                f"{row.where}: no sentence in {output.folder}/sentences.csv matches {wanted}; "
-                "check that --pred is the output of the same notes"
-            )
+            raise GoldFileError(Errors.E048.format(where=row.where, folder=output.folder, wanted=wanted))
         text = output.sentences[index]["text"]
         pairs.append(
             PairedSentence(
@@ -435,10 +415,7 @@ def pair_two_coders(first: Sequence[GoldRow], second: Sequence[GoldRow]) -> tupl
         shown = "" if key.startswith("text:") else key.removeprefix("id:")
         pairs.append(PairedSentence(row.where, shown, row.text or other.text or "", row.labels, other.labels))
     if not pairs:
-        raise GoldFileError(
-            f"{first[0].source} and {second[0].source}: no sentence in common; both files need the same key "
-            "(id, text, or note_id with sentence_index)"
-        )
+        raise GoldFileError(Errors.E049.format(first=first[0].source, second=second[0].source))
     return pairs, len({gold_key(r) for r in first}) - len(pairs), len(seconds) - len(pairs)
 
 
@@ -447,8 +424,7 @@ def pair_with_tagger(gold: Sequence[GoldRow], nlp, *, classifier=None) -> list[P
     missing = next((row for row in gold if not (row.text or "").strip()), None)
     if missing is not None:
         raise GoldFileError(
-            f"{missing.where}: no text to tag; add a text column or pass --pred OUT with the tagged notes"
-        )
+            Errors.E046.format(where=missing.where, fix="add a text column or pass --pred OUT with the tagged notes"))
     docs = list(nlp.pipe([row.text for row in gold], batch_size=256))
     scores = None
     if classifier is not None:
@@ -598,7 +574,7 @@ def agreement_rows(
 def validate_pairs(pairs: list[PairedSentence], *, comparison: str, resamples: int, seed: int) -> ValidationResult:
     """Compute the agreement table for paired sentences."""
     if not pairs:
-        raise GoldFileError("no sentences to compare; the gold file has no coded rows")
+        raise GoldFileError(Errors.E047.format(names="the gold files", scope=""))
     return ValidationResult(pairs, agreement_rows(pairs, resamples=resamples, seed=seed), comparison, resamples, seed)
 
 

@@ -1,10 +1,14 @@
-"""The error every command raises for a problem the user can fix."""
+"""How every command reports a problem the user can fix: one line ``Error: E0xx ...`` and exit code 2."""
 
 from __future__ import annotations
+
+import re
 
 import click
 
 from ..errors import LeersignalenError
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 class UserError(click.ClickException):
@@ -12,7 +16,19 @@ class UserError(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str):
+        super().__init__(CONTROL.sub(" ", message).strip())
 
-def fail(error: LeersignalenError) -> UserError:
-    """Turn a project error into a UserError with the same message."""
-    return UserError(str(error))
+
+class ReportingGroup(click.Group):
+    """A click group whose commands (and sub-groups) turn a :class:`LeersignalenError` into a :class:`UserError`."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LeersignalenError as error:
+            raise UserError(str(error)) from None
+
+    def group(self, *args, **kwargs):
+        kwargs.setdefault("cls", ReportingGroup)
+        return super().group(*args, **kwargs)

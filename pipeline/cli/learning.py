@@ -1,6 +1,6 @@
 """Click commands ``validate``, ``train`` and ``suggest``: agreement with human coders and a trainable classifier.
 
-The lead attaches them to the ``leersignalen`` group with ``cli.add_command(...)``.
+They are attached to the ``leersignalen`` group in :mod:`leersignalen.cli.main`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,16 @@ from pathlib import Path
 
 import click
 
-from ..errors import LeersignalenError
-from .errors import UserError, fail
+from ..errors import ClassifierError, Errors, GoldFileError
+from .options import (
+    classifier_option,
+    deprecated_alias,
+    lexicon_option,
+    model_option,
+    resamples_option,
+    seed_option,
+    take_alias,
+)
 
 SPLITS = ("dev", "heldout", "all")
 
@@ -43,7 +51,6 @@ GOLD_HELP = ("Human-coded CSV/TSV: a text column (or note_id with sentence_index
              "labels/codes/categories column of ';'- or ','-separated codes; empty = neutral. Repeatable.")  # fmt: skip
 MAPPING_HELP = "CSV with columns code,category that maps a team's own code names to codebook ids."
 SPLIT_HELP = "Use only the gold rows of this split (needs a 'split' column); default: all rows."
-LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the project's)."
 
 
 @click.command(help="Agreement between human coding (--gold) and the machine (--pred, or the gold texts tagged now) "
@@ -58,19 +65,14 @@ LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the p
               help="A second coder's file in the same format: agreement between two human codings. Repeatable.")
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=MAPPING_HELP)
-@click.option("--model", default="blank", show_default=True,
-              help="spaCy pipeline used to tag the gold texts when --pred is not given.")
-@click.option("--classifier", "classifier_path", default=None,
-              help="Label the gold texts with this classifier folder ('default' = models/default) instead of the "
-                   "lexicon alone.")
-@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help=LEXICON_HELP)
+@model_option(purpose="used to tag the gold texts when --pred is not given")
+@classifier_option(purpose="to label the gold texts with instead of the lexicon alone")
+@lexicon_option
 @click.option("--split", type=click.Choice(SPLITS), default=None, help=SPLIT_HELP)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the CSV outputs (default: the --pred folder, else ./validation).")
-@click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the bootstrap resampling.")
-@click.option("--resamples", default=1000, show_default=True, type=click.IntRange(0),
-              help="Bootstrap resamples of sentences for the 95% intervals (0 = no intervals).")
+@seed_option("the bootstrap resampling")
+@resamples_option
 def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lexicon_dir, split, out, seed,
              resamples) -> None:  # fmt: skip
     """Compare human coding with the machine or a second coder and write the agreement files."""
@@ -87,38 +89,35 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
     )
 
     if pred and gold2_paths:
-        raise UserError("use either --pred (machine coding) or --gold2 (second coder), not both")
+        raise GoldFileError(Errors.E016)
     if classifier_path and (pred or gold2_paths):
-        raise UserError("--classifier labels the gold texts now; leave out --pred and --gold2 to use it")
-    try:
-        code_map = _mapping(mapping)
-        gold = read_gold_files(gold_paths, mapping=code_map, split=split)
-        if gold2_paths:
-            pairs, only_first, only_second = pair_two_coders(gold, read_gold_files(gold2_paths, mapping=code_map,
-                                                                                   split=split))  # fmt: skip
-            comparison = "coders"
-            click.echo(f"{len(pairs)} sentences coded by both coders ({only_first} only in --gold, "
-                       f"{only_second} only in --gold2)")  # fmt: skip
-        elif pred:
-            output = load_tagged_output(pred)
-            pairs = pair_with_output(gold, output)
-            comparison = f"leersignalen output {output.folder.name}"
-        else:
-            nlp = _pipeline(model, lexicon_dir)
-            classifier = None
-            comparison = f"leersignalen lexicon, pipeline {model}"
-            if classifier_path:
-                from ..learn.classifier import load_classifier
+        raise GoldFileError(Errors.E017)
+    code_map = _mapping(mapping)
+    gold = read_gold_files(gold_paths, mapping=code_map, split=split)
+    if gold2_paths:
+        pairs, only_first, only_second = pair_two_coders(gold, read_gold_files(gold2_paths, mapping=code_map,
+                                                                               split=split))  # fmt: skip
+        comparison = "coders"
+        click.echo(f"{len(pairs)} sentences coded by both coders ({only_first} only in --gold, "
+                   f"{only_second} only in --gold2)")  # fmt: skip
+    elif pred:
+        output = load_tagged_output(pred)
+        pairs = pair_with_output(gold, output)
+        comparison = f"leersignalen output {output.folder.name}"
+    else:
+        nlp = _pipeline(model, lexicon_dir)
+        classifier = None
+        comparison = f"leersignalen lexicon, pipeline {model}"
+        if classifier_path:
+            from ..learn.classifier import load_classifier
 
-                classifier = load_classifier(classifier_path)
-                warn_if_lexicon_changed(classifier, lexicon_dir)
-                comparison = f"leersignalen classifier, rule {classifier.rule.name}"
-            pairs = pair_with_tagger(gold, nlp, classifier=classifier)
-        result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
-        folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
-        written = write_validation(result, folder)
-    except LeersignalenError as error:
-        raise fail(error) from None
+            classifier = load_classifier(classifier_path)
+            warn_if_lexicon_changed(classifier, lexicon_dir)
+            comparison = f"leersignalen classifier, rule {classifier.rule.name}"
+        pairs = pair_with_tagger(gold, nlp, classifier=classifier)
+    result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
+    folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
+    written = write_validation(result, folder)
     click.echo(format_table(result))
     click.echo("")
     click.echo(methods_sentence(result))
@@ -135,15 +134,13 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Model folder to write, e.g. models/NAME.")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2), help="Cross-validation folds.")
-@click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the folds and the solver.")
-@click.option("--model", default="blank", show_default=True, help="spaCy pipeline for lemmas and lexicon features.")
-@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help=LEXICON_HELP)
+@seed_option("the folds and the solver")
+@model_option(purpose="for lemmas and lexicon features")
+@lexicon_option
 def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> None:
     """Train, cross-validate and save a sentence classifier."""
     from ..agreement.validate import read_gold_files
     from ..learn.classifier import (
-        ClassifierError,
         TrainingSettings,
         feature_inputs_from_doc,
         format_rule_table,
@@ -152,24 +149,21 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
     from ..run.batch import lexicon_files
     from ..tag.lexicon import lexicon_hash
 
-    try:
-        gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split)
-        missing = next((row for row in gold if not (row.text or "").strip()), None)
-        if missing is not None:
-            raise ClassifierError(f"{missing.where}: no text; training needs the sentence text in a 'text' column")
-        lexicon_sha256 = lexicon_hash(lexicon_files(lexicon_dir))
-        nlp = _pipeline(model, lexicon_dir)
-        inputs = [feature_inputs_from_doc(doc) for doc in nlp.pipe([row.text for row in gold], batch_size=256)]
-        labels = [row.labels for row in gold]
-        classifier, cv = train_classifier(
-            inputs, labels, settings=TrainingSettings(folds=folds, seed=seed), sources=gold_paths,
-            lexicon_sha256=lexicon_sha256,
-        )  # fmt: skip
-        if split:
-            classifier.card["training"]["split"] = split
-        classifier.save(out)
-    except LeersignalenError as error:
-        raise fail(error) from None
+    gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split)
+    missing = next((row for row in gold if not (row.text or "").strip()), None)
+    if missing is not None:
+        raise ClassifierError(Errors.E015.format(where=missing.where))
+    lexicon_sha256 = lexicon_hash(lexicon_files(lexicon_dir))
+    nlp = _pipeline(model, lexicon_dir)
+    inputs = [feature_inputs_from_doc(doc) for doc in nlp.pipe([row.text for row in gold], batch_size=256)]
+    labels = [row.labels for row in gold]
+    classifier, cv = train_classifier(
+        inputs, labels, settings=TrainingSettings(folds=folds, seed=seed), sources=gold_paths,
+        lexicon_sha256=lexicon_sha256,
+    )  # fmt: skip
+    if split:
+        classifier.card["training"]["split"] = split
+    classifier.save(out)
     click.echo(f"Cross-validation on {len(gold)} sentences ({folds} folds), F1 per category; * = chosen rule:")
     click.echo(format_rule_table(cv.scores, classifier.categories, chosen=cv.chosen.name))
     click.echo(f"label rule: {cv.chosen.name}")
@@ -181,33 +175,36 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
                     "with an empty labels column for the coders.")  # fmt: skip
 @click.option("--pool", required=True, type=click.Path(exists=True, path_type=Path),
               help="Output folder of `leersignalen run` (or its sentences.csv) to choose from.")
-@click.option("--model", "model_path", default="default", show_default=True,
-              help="Classifier folder ('default' = models/default).")
+@click.option("--classifier", "classifier_path", default="default", show_default=True, metavar="MODEL",
+              help="Classifier whose uncertainty chooses the sentences: 'default' (the shipped model) or a folder "
+                   "written by `leersignalen train`.")
 @click.option("--n", "count", default=50, show_default=True, type=click.IntRange(1),
               help="How many sentences to suggest.")
 @click.option("--out", default="suggestions.csv", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="CSV to write (columns note_id, sentence_index, ..., text, labels).")
 @click.option("--exclude", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold file(s) whose texts are already coded and must not be suggested again. Repeatable.")
-@click.option("--spacy-model", default="blank", show_default=True, help="spaCy pipeline for lemmas and lexicon.")
-@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help=LEXICON_HELP)
-def suggest(pool, model_path, count, out, exclude, spacy_model, lexicon_dir) -> None:
+@click.option("--model", default="blank", show_default=True, callback=take_alias,
+              help="spaCy pipeline for lemmas and lexicon features: 'blank', 'auto' or a package name or path. "
+                   "(Until 0.2 a classifier given here is still taken as --classifier, with a warning.)")
+@deprecated_alias("--spacy-model", "--model", "model")
+@lexicon_option
+def suggest(pool, classifier_path, count, out, exclude, model, lexicon_dir) -> None:
     """Write the sentences most worth coding next."""
+    if model == "default" or (Path(model) / "model.json").is_file():
+        click.echo("Warning: --model now names the spaCy pipeline; the classifier goes in --classifier", err=True)
+        classifier_path, model = model, "blank"
     from ..agreement.validate import load_tagged_output, normalise_text, read_gold_files
     from ..learn.classifier import SUGGESTION_COLUMNS, load_classifier, suggest_for_coding
     from ..output.cells import write_csv
 
-    try:
-        classifier = load_classifier(model_path)
-        warn_if_lexicon_changed(classifier, lexicon_dir)
-        output = load_tagged_output(pool)
-        excluded = {normalise_text(row.text or "") for row in read_gold_files(exclude)} if exclude else set()
-        nlp = _pipeline(spacy_model, lexicon_dir)
-        rows = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=excluded)
-        write_csv(out, rows, SUGGESTION_COLUMNS)
-    except LeersignalenError as error:
-        raise fail(error) from None
+    classifier = load_classifier(classifier_path)
+    warn_if_lexicon_changed(classifier, lexicon_dir)
+    output = load_tagged_output(pool)
+    excluded = {normalise_text(row.text or "") for row in read_gold_files(exclude)} if exclude else set()
+    nlp = _pipeline(model, lexicon_dir)
+    rows = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=excluded)
+    write_csv(out, rows, SUGGESTION_COLUMNS)
     spread = {}
     for row in rows:
         spread[row["target_category"]] = spread.get(row["target_category"], 0) + 1

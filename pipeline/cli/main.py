@@ -9,14 +9,15 @@ import click
 
 from .. import __version__
 from ..analyse.trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
-from ..errors import LeersignalenError
-from .errors import UserError, fail
+from ..errors import Errors, InputFileError, LexiconError
+from .errors import ReportingGroup
+from .options import classifier_option, lexicon_option, model_option, quiet_option, seed_option
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 PERIODS = ("week", "month", "quarter")
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=ReportingGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="leersignalen")
 def cli() -> None:
     """Tag learning signals versus instrumental talk in Dutch notes of learning communities.
@@ -29,9 +30,7 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the output CSVs and manifest.json (created if needed).")
-@click.option("--model", default="auto", show_default=True,
-              help="spaCy pipeline: 'auto' (nl_core_news_sm when installed, else blank), 'blank', or a "
-                   "package name or path.")
+@model_option(default="auto", purpose="that segments and lemmatises the notes")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
               help="Period for trends.csv.")
 @click.option("--encoding", default=None,
@@ -39,47 +38,41 @@ def cli() -> None:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
               help="Map a field (id, community, date, text, author, role) to a column name, e.g. text=Verslag. "
                    "Repeatable.")
-@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Lexicon folder with rules/*.tsv and negation.tsv (default: the project's).")
-@click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the bootstrap intervals.")
+@lexicon_option
+@seed_option("the bootstrap intervals")
 @click.option("--min-notes", default=DEFAULT_MIN_NOTES, show_default=True, type=click.IntRange(min=1),
               help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
 @click.option("--min-words", default=DEFAULT_MIN_WORDS, show_default=True, type=click.IntRange(min=0),
               help="Periods with fewer words get a warning and are left out of trend tests and flags.")
-@click.option("--classifier", default=None, metavar="MODEL",
-              help="Label sentences with a trained classifier ('default' or a folder from `leersignalen train`) "
-                   "combined with the lexicon as its label rule says; adds a score per category.")
+@classifier_option(purpose="combined with the lexicon as its label rule says (adds a score per category)")
 @click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes for tagging (forked; same output in the same order). 2 or more pays off "
                    "from a few thousand notes on.")
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier,
+@quiet_option
+def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier_path,
         processes, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
     from ..run.batch import RunOptions, run_pipeline
 
-    try:
-        options = RunOptions(
-            inputs=list(inputs), out=out, model=model, encoding=encoding,
-            column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
-            classifier=classifier, processes=processes,
-        )  # fmt: skip
-        if classifier:
-            from ..learn.classifier import load_classifier
-            from .learning import warn_if_lexicon_changed
+    options = RunOptions(
+        inputs=list(inputs), out=out, model=model, encoding=encoding,
+        column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
+        classifier=classifier_path, processes=processes,
+    )  # fmt: skip
+    if classifier_path:
+        from ..learn.classifier import load_classifier
+        from .learning import warn_if_lexicon_changed
 
-            warn_if_lexicon_changed(load_classifier(classifier), lexicon_dir)
-        total = sum(_size(path) for path in options.inputs)
-        with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
-            counts = run_pipeline(options, progress=bar.update)
-        if not no_trends:
-            write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
-    except LeersignalenError as error:
-        raise fail(error) from None
+        warn_if_lexicon_changed(load_classifier(classifier_path), lexicon_dir)
+    total = sum(_size(path) for path in options.inputs)
+    with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
+        counts = run_pipeline(options, progress=bar.update)
+    if not no_trends:
+        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
     if not quiet:
         from ..analyse.summary import print_summary
 
@@ -99,7 +92,7 @@ def summary(out) -> None:
     from ..analyse.summary import print_summary_from_manifest
 
     if not (out / "notes.csv").is_file() or not (out / "manifest.json").is_file():
-        raise UserError(f"E012 {out}: no notes.csv/manifest.json here; run `leersignalen run NOTES --out {out}` first")
+        raise InputFileError(Errors.E012.format(path=out))
     print_summary_from_manifest(out)
 
 
@@ -109,21 +102,17 @@ def lexicon() -> None:
 
 
 @lexicon.command("check")
-@click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Lexicon folder with rules/*.tsv and negation.tsv (default: the project's).")
-@click.option("--model", default="blank", show_default=True, help="spaCy pipeline used to check the examples.")
+@lexicon_option
+@model_option(purpose="used to check the examples")
 def lexicon_check(lexicon_dir, model) -> None:
     """Validate the lexicon: syntax, duplicates, categories, and that every example matches its own rule."""
     from ..tag.check import check_lexicon
 
-    try:
-        problems, checked = check_lexicon(lexicon_dir, model=model)
-    except LeersignalenError as error:
-        raise fail(error) from None
+    problems, checked = check_lexicon(lexicon_dir, model=model)
     for problem in problems:
         click.echo(problem)
     if problems:
-        raise UserError(f"{len(problems)} problem(s) in the lexicon")
+        raise LexiconError(Errors.E018.format(count=len(problems)))
     click.echo(f"lexicon OK: {checked} rules, every example matches its own pattern")
 
 
@@ -134,15 +123,12 @@ def lexicon_check(lexicon_dir, model) -> None:
               help="Which rows of the labelled set to score.")
 @click.option("--ud", "ud_dir", type=click.Path(path_type=Path), default=None,
               help="Folder with UD Dutch .conllu files (default: ../shared/ud-dutch); skipped when absent.")
-@click.option("--model", default="blank", show_default=True, help="spaCy pipeline to evaluate.")
+@model_option(purpose="to evaluate")
 def evaluate(devset, split, ud_dir, model) -> None:
     """Print per-category precision, recall and F1 on the labelled set, and lemma/sentence scores on UD Dutch."""
     from ..agreement.evaluate import print_evaluation
 
-    try:
-        print_evaluation(list(devset), split=split, ud_dir=ud_dir, model=model)
-    except LeersignalenError as error:
-        raise fail(error) from None
+    print_evaluation(list(devset), split=split, ud_dir=ud_dir, model=model)
 
 
 def _attach_commands() -> None:

@@ -33,7 +33,8 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from .. import __version__
 from ..categories import category_ids
-from ..errors import LeersignalenError
+from ..defaults import SEED
+from ..errors import ClassifierError, Errors
 from ..resources import MODELS_DIR
 
 FORMAT = "leersignalen-sentence-classifier"
@@ -42,17 +43,13 @@ MODEL_FILE = "model.json"
 VOCABULARY_FILE = "vocabulary.json"
 WEIGHTS_FILE = "weights.npz"
 CARD_FILE = "card.md"
-DEFAULT_SEED = 20251
+DEFAULT_SEED = SEED
 THRESHOLD = 0.5
 DIGITS = 4
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 FEATURE_SETS = ("text", "text+lexicon")
 COMBINATIONS = ("classifier", "or", "and")
-
-
-class ClassifierError(LeersignalenError):
-    """A classifier model folder that cannot be used, or training data that cannot train one."""
 
 
 @dataclass(frozen=True)
@@ -322,41 +319,32 @@ def load_classifier(path: str | Path) -> SentenceClassifier:
     folder = resolve_model_path(path)
     model_path = folder / MODEL_FILE
     if not model_path.is_file():
-        raise ClassifierError(f"{model_path}: no classifier model here; train one with `leersignalen train` "
-                              "or use --classifier default")  # fmt: skip
+        raise ClassifierError(Errors.E021.format(path=model_path))
     try:
         model = json.loads(model_path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ClassifierError(f"{model_path}: corrupt model file ({error.__class__.__name__}); retrain the model "
-                              "with `leersignalen train`") from None  # fmt: skip
+        raise ClassifierError(Errors.E022.format(path=model_path, problem=error.__class__.__name__)) from None
     if not isinstance(model, dict) or model.get("format") != FORMAT:
-        raise ClassifierError(f"{model_path}: not a leersignalen classifier (format {_get(model, 'format')!r}); "
-                              "point to a folder written by `leersignalen train`")  # fmt: skip
+        raise ClassifierError(Errors.E023.format(path=model_path, found=_get(model, "format")))
     if model.get("format_version") != FORMAT_VERSION:
         raise ClassifierError(
-            f"{model_path}: model format version {model.get('format_version')!r}, this leersignalen reads "
-            f"version {FORMAT_VERSION}; retrain with `leersignalen train`"
-        )
+            Errors.E024.format(path=model_path, found=model.get("format_version"), expected=FORMAT_VERSION))
     trained_with = str(model.get("leersignalen_version", "?"))
     if _major_minor(trained_with) != _major_minor(__version__):
-        raise ClassifierError(
-            f"{model_path}: trained with leersignalen {trained_with}, this is {__version__}; "
-            "retrain with `leersignalen train` (models are tied to major.minor versions)"
-        )
+        raise ClassifierError(Errors.E025.format(path=model_path, found=trained_with, expected=__version__))
     categories = tuple(model.get("categories") or ())
     if categories != category_ids():
-        raise ClassifierError(f"{model_path}: model categories {', '.join(categories)} differ from the codebook "
-                              f"({', '.join(category_ids())}); retrain with `leersignalen train`")  # fmt: skip
+        raise ClassifierError(
+            Errors.E026.format(path=model_path, found=", ".join(categories), expected=", ".join(category_ids())))
     files = model.get("files") or {}
     contents = {}
     for name in (VOCABULARY_FILE, WEIGHTS_FILE):
         try:
             contents[name] = (folder / name).read_bytes()
         except OSError:
-            raise ClassifierError(f"{folder / name}: missing; copy the whole model folder or retrain") from None
+            raise ClassifierError(Errors.E027.format(path=folder / name)) from None
         if hashlib.sha256(contents[name]).hexdigest() != files.get(name):
-            raise ClassifierError(f"{folder / name}: does not match the checksum in {MODEL_FILE} (corrupt or "
-                                  "edited); copy the model folder again or retrain")  # fmt: skip
+            raise ClassifierError(Errors.E028.format(path=folder / name, model_file=MODEL_FILE))
     try:
         vocabulary = json.loads(contents[VOCABULARY_FILE].decode("utf-8"))
         with np.load(io.BytesIO(contents[WEIGHTS_FILE]), allow_pickle=False) as archive:
@@ -369,14 +357,13 @@ def load_classifier(path: str | Path) -> SentenceClassifier:
                                         arrays["intercept"].astype(np.float64), rule, model)  # fmt: skip
     except (KeyError, TypeError, ValueError, zipfile.BadZipFile, OSError) as error:
         raise ClassifierError(
-            f"{folder}: corrupt model ({error.__class__.__name__}: {_first_line(error)}); retrain with "
-            "`leersignalen train`"
-        ) from None
+            Errors.E029.format(path=folder, problem=f"{error.__class__.__name__}: {_first_line(error)}")) from None
     expected = (len(categories), classifier.features.size)
     if classifier.coef.shape != expected or classifier.intercept.shape != (len(categories),) or any(
         b.idf.shape != (len(b.vocabulary),) for b in blocks
     ):
-        raise ClassifierError(f"{folder / WEIGHTS_FILE}: array shapes do not fit the vocabulary; retrain the model")
+        raise ClassifierError(
+            Errors.E029.format(path=folder / WEIGHTS_FILE, problem="array shapes do not fit the vocabulary"))
     return classifier
 
 
@@ -555,8 +542,7 @@ def train_classifier(
     """Cross-validate the candidate rules, then fit the chosen configuration on all sentences."""
     categories = category_ids()
     if len(inputs) < settings.folds * 2:
-        raise ClassifierError(f"{len(inputs)} coded sentences are too few for {settings.folds}-fold cross-validation; "
-                              "code more sentences or lower --folds")  # fmt: skip
+        raise ClassifierError(Errors.E014.format(count=len(inputs), folds=settings.folds))
     cv = cross_validate(inputs, labels, settings=settings)
     features_used = cv.chosen.features if cv.chosen.features in FEATURE_SETS else "text+lexicon"
     features, coef, intercept = fit_models(inputs, labels, categories, settings=settings,

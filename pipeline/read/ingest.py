@@ -126,10 +126,8 @@ def resolve_columns(header: list[str], overrides: dict[str, str], path: Path) ->
         if field_name in overrides:
             wanted = re.sub(r"[\s\-]+", "_", overrides[field_name].strip().lower())
             if wanted not in normalised:
-                raise InputFileError(
-                    f"E009 {path}: column {overrides[field_name]!r} given with --column {field_name}= is not in the "
-                    f"header ({', '.join(header)}); check its spelling"
-                )
+                raise InputFileError(Errors.E009.format(
+                    path=path, column=overrides[field_name], field=field_name, columns=", ".join(header)))
             mapping[field_name] = normalised.index(wanted)
             continue
         for alias in ALIASES[field_name]:
@@ -262,9 +260,7 @@ def _read_json_array(path: Path, text: str, overrides: dict[str, str]) -> Iterat
     try:
         items = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputFileError(
-            f"E005 {path}: cannot be read (malformed JSON at line {error.lineno}: {error.msg}); fix it or export JSONL"
-        ) from error
+        raise InputFileError(Errors.E013.format(path=path, line=error.lineno, problem=error.msg)) from error
     for number, obj in enumerate(items, start=1):
         if not isinstance(obj, dict):
             yield Reject(str(path), number, "", f"item {number} is not a JSON object")
@@ -323,4 +319,5 @@ def read_inputs(
         elif suffix in TEXT_SUFFIXES:
             yield read_text_file(path, path.parent, encoding=encoding)
         else:
-            raise InputFileError(Errors.E004.format(path=path, suffix=suffix or "(none)"))
+            suffixes = ", ".join(TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES)
+            raise InputFileError(Errors.E004.format(path=path, suffix=suffix or "(none)", suffixes=suffixes))

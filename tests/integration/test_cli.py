@@ -184,5 +184,5 @@ def test_bad_lemma_exceptions_file_is_exit_2_without_traceback(runner, tmp_path,
         lemmatizer.lemma_data.cache_clear()
         lemmatizer.lemma_of.cache_clear()
     assert result.exit_code == 2
-    assert result.output.startswith("Error: lemma_exceptions.tsv:2: write form and lemma in lowercase")
+    assert result.output.startswith("Error: E020 lemma_exceptions.tsv:2: write form and lemma in lowercase")
     assert "Traceback" not in result.output

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from leersignalen.agreement.validate import read_gold
-from leersignalen.cli.learning import suggest, train, validate
+from leersignalen.cli.main import cli
 from leersignalen.learn.classifier import MODEL_FILE, load_classifier
 from leersignalen.output.cells import read_csv_rows
 
@@ -20,15 +20,16 @@ def runner():
 @pytest.fixture(scope="module")
 def trained(runner, tmp_path_factory):
     folder = tmp_path_factory.mktemp("model") / "small"
-    result = runner.invoke(train, ["--gold", str(GOLD / "train_small.tsv"), "--out", str(folder), "--folds", "3"])
+    result = runner.invoke(cli, ["train", "--gold", str(GOLD / "train_small.tsv"), "--out", str(folder),
+                                 "--folds", "3"])
     assert result.exit_code == 0, result.output
     return folder, result.output
 
 
 def test_validate_against_a_tagged_output(runner, tmp_path):
     args = ["--gold", str(GOLD / "gold_by_index.csv"), "--pred", str(GOLD / "tagged"), "--resamples", "200"]
-    first = runner.invoke(validate, [*args, "--out", str(tmp_path / "a")])
-    second = runner.invoke(validate, [*args, "--out", str(tmp_path / "b")])
+    first = runner.invoke(cli, ["validate", *args, "--out", str(tmp_path / "a")])
+    second = runner.invoke(cli, ["validate", *args, "--out", str(tmp_path / "b")])
     assert first.exit_code == 0 and second.exit_code == 0, first.output
     methods = (tmp_path / "a" / "validation_methods.txt").read_text(encoding="utf-8").strip()
     assert methods in first.output and "8 sentences" in methods
@@ -40,28 +41,28 @@ def test_validate_against_a_tagged_output(runner, tmp_path):
 
 def test_validate_tags_gold_texts_with_mapping(runner, tmp_path):
     args = ["--gold", str(GOLD / "team_codes.csv"), "--mapping", str(GOLD / "team_mapping.csv")]
-    result = runner.invoke(validate, [*args, "--out", str(tmp_path), "--resamples", "50"])
+    result = runner.invoke(cli, ["validate", *args, "--out", str(tmp_path), "--resamples", "50"])
     assert result.exit_code == 0, result.output
     assert "5 sentences" in result.output
     assert (tmp_path / "disagreements.csv").is_file()
 
 
 def test_validate_unknown_code_exits_2_with_file_line_and_code(runner, tmp_path):
-    result = runner.invoke(validate, ["--gold", str(GOLD / "team_codes.csv"), "--out", str(tmp_path)])
+    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "team_codes.csv"), "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "team_codes.csv:2: unknown code 'Perspectief'" in result.output
     assert "--mapping" in result.output
 
 
 def test_validate_refuses_pred_and_gold2_together(runner):
-    result = runner.invoke(validate, ["--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
+    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
                                       "--pred", str(GOLD / "tagged")])  # fmt: skip
     assert result.exit_code == 2
     assert "not both" in result.output
 
 
 def test_validate_two_coders(runner, tmp_path):
-    result = runner.invoke(validate, ["--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
+    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
                                       "--out", str(tmp_path), "--resamples", "50"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Two human codings were compared on 9 sentences" in result.output
@@ -77,7 +78,7 @@ def test_train_writes_a_loadable_model_and_prints_the_rule(trained):
 
 
 def test_train_without_text_exits_2(runner, tmp_path):
-    result = runner.invoke(train, ["--gold", str(GOLD / "gold_by_index.csv"), "--out", str(tmp_path / "m")])
+    result = runner.invoke(cli, ["train", "--gold", str(GOLD / "gold_by_index.csv"), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert "gold_by_index.csv:2: no text" in result.output
 
@@ -85,7 +86,7 @@ def test_train_without_text_exits_2(runner, tmp_path):
 def test_suggest_writes_gold_format_rows(runner, trained, tmp_path):
     folder, _ = trained
     out = tmp_path / "suggestions.csv"
-    result = runner.invoke(suggest, ["--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "4",
+    result = runner.invoke(cli, ["suggest", "--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "4",
                                      "--out", str(out)])  # fmt: skip
     assert result.exit_code == 0, result.output
     _, rows = read_csv_rows(out)
@@ -99,7 +100,7 @@ def test_suggest_writes_gold_format_rows(runner, trained, tmp_path):
 def test_suggest_with_exclude_and_small_pool(runner, trained, tmp_path):
     folder, _ = trained
     out = tmp_path / "s.csv"
-    result = runner.invoke(suggest, ["--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "50",
+    result = runner.invoke(cli, ["suggest", "--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "50",
                                      "--out", str(out), "--exclude", str(GOLD / "coder_a.csv")])  # fmt: skip
     assert result.exit_code == 0, result.output
     _, rows = read_csv_rows(out)
@@ -115,13 +116,13 @@ def test_suggest_with_a_broken_model_exits_2(runner, trained, tmp_path):
     for path in folder.iterdir():
         (broken / path.name).write_bytes(path.read_bytes())
     (broken / MODEL_FILE).write_text("{", encoding="utf-8")
-    result = runner.invoke(suggest, ["--pool", str(GOLD / "tagged"), "--model", str(broken)])
+    result = runner.invoke(cli, ["suggest", "--pool", str(GOLD / "tagged"), "--model", str(broken)])
     assert result.exit_code == 2
     assert "corrupt model file" in result.output
 
 
 def test_every_option_has_help():
-    for command in (validate, train, suggest):
+    for command in (cli.commands[name] for name in ("validate", "train", "suggest")):
         assert command.help
         for parameter in command.params:
             assert getattr(parameter, "help", None), f"{command.name} {parameter.name}"

@@ -125,14 +125,14 @@ def write_exceptions(tmp_path, *lines: str):
 )
 def test_exceptions_validator_names_file_and_line(tmp_path, bad_line, problem):
     path = write_exceptions(tmp_path, "ging\tgaan\tirregular", "", bad_line)
-    with pytest.raises(ValueError, match=rf"^lemma_exceptions\.tsv:4: .*{problem}"):
+    with pytest.raises(ValueError, match=rf"^E020 lemma_exceptions\.tsv:4: .*{problem}"):
         load_exceptions(path)
 
 
 def test_exceptions_validator_checks_the_header(tmp_path):
     path = tmp_path / "lemma_exceptions.tsv"
     path.write_text("vorm\tlemma\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"^lemma_exceptions\.tsv:1: "):
+    with pytest.raises(ValueError, match=r"^E020 lemma_exceptions\.tsv:1: "):
         load_exceptions(path)
 
 

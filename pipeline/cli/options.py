@@ -1,0 +1,75 @@
+"""Options that several commands share, declared once so that one concept has one name and one help text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from ..defaults import RESAMPLES, SEED
+
+LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the project's)."
+
+
+def lexicon_option(function):
+    return click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                        default=None, help=LEXICON_HELP)(function)
+
+
+def model_option(default: str = "blank", purpose: str = "for lemmas and sentences"):
+    """``--model``: always the spaCy pipeline."""
+    return click.option("--model", default=default, show_default=True,
+                        help=f"spaCy pipeline {purpose}: 'auto' (nl_core_news_sm when installed, else blank), "
+                             "'blank', or a package name or path.")
+
+
+def classifier_option(default: str | None = None, purpose: str = "to label the sentences with"):
+    """``--classifier``: always a classifier folder written by ``leersignalen train``."""
+    return click.option("--classifier", "classifier_path", default=default, show_default=default is not None,
+                        metavar="MODEL", help=f"Classifier {purpose}: 'default' (the shipped model) or a folder "
+                                              "written by `leersignalen train`.")
+
+
+def seed_option(purpose: str = "the bootstrap"):
+    return click.option("--seed", default=SEED, show_default=True, type=int,
+                        help=f"Seed of {purpose}; the same seed gives byte-identical files.")
+
+
+def quiet_option(function):
+    return click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")(function)
+
+
+def deprecated_alias(old: str, new: str, dest: str):
+    """A hidden option ``old`` that still works for one release, with a warning, as ``new``.
+
+    The value is handed over when ``new`` is left at its default (click handles options given on the command line
+    before the others, so the alias has been seen by then).
+    """
+
+    def remember(ctx: click.Context, _param, value):
+        if value is not None:
+            click.echo(f"Warning: {old} is deprecated and will be removed; use {new}", err=True)
+            ctx.meta[f"alias:{dest}"] = value
+        return value
+
+    def decorate(function):
+        return click.option(old, f"_alias_{dest}", hidden=True, default=None, expose_value=False,
+                            callback=remember, help=f"Deprecated spelling of {new}.")(function)
+
+    return decorate
+
+
+def take_alias(ctx: click.Context, param: click.Parameter, value):
+    """Callback of an option that has a deprecated alias: the alias' value wins over the default."""
+    if ctx.get_parameter_source(param.name) in (ParameterSource.DEFAULT, None) and f"alias:{param.name}" in ctx.meta:
+        return ctx.meta[f"alias:{param.name}"]
+    return value
+
+
+def resamples_option(function):
+    """``--resamples``: the number of bootstrap resamples (formerly ``--n-boot`` in ``trends``)."""
+    function = click.option("--resamples", default=RESAMPLES, show_default=True, type=click.IntRange(0, 100_000),
+                            callback=take_alias,
+                            help="Bootstrap resamples for the 95% intervals (0 = no intervals).")(function)
+    return deprecated_alias("--n-boot", "--resamples", "resamples")(function)
