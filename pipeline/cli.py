@@ -39,6 +39,10 @@ def cli() -> None:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
               help="Map a field (id, community, date, text, author, role) to a column name, e.g. text=Verslag. "
                    "Repeatable.")
+@click.option("--sheet", default=None, metavar="NAME",
+              help="Read only this sheet of .xlsx/.xls/.ods workbooks (default: every sheet).")
+@click.option("--split-on", type=click.Choice(("heading", "date")), default=None,
+              help="Split .docx/.odt/.pdf/.html documents into one note per heading or per dated section.")
 @click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Lexicon folder with rules/*.tsv and negation.tsv (default: the project's).")
 @click.option("--seed", default=20251, show_default=True, type=int, help="Seed for the bootstrap intervals.")
@@ -55,9 +59,9 @@ def cli() -> None:
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier,
-        processes, no_trends, quiet) -> None:
-    """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
+def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes, min_words,
+        classifier, processes, no_trends, quiet) -> None:
+    """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from .ingest import parse_column_overrides
     from .run import RunOptions, run_pipeline
     from .trends import write_trends
@@ -65,7 +69,8 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
     try:
         options = RunOptions(
             inputs=list(inputs), out=out, model=model, encoding=encoding,
-            column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
+            column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
+            lexicon_dir=lexicon_dir, period=period,
             classifier=classifier, processes=processes,
         )  # fmt: skip
         if classifier:
