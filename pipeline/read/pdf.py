@@ -3,7 +3,8 @@
 Text comes from pdfminer.six's layout analysis (text boxes in reading order, lines with their positions). On
 every page the two top and two bottom lines are candidates: a page number ("3", "- 3 -", "Pagina 3 van 10") is
 removed, and so is a line that recurs (digits ignored) on at least half of the pages, with two pages at least.
-Lines of one text box are joined into one paragraph; a word broken at a line end is joined again ("samen-" +
+Wrapped lines of one text box are joined into one paragraph (not after final punctuation, not a bullet, not
+a dated title line); a word broken at a line end is joined again ("samen-" +
 "werking" -> "samenwerking"), but a hyphen stays when the next line starts with a capital ("Noord-" + "Brabant").
 A PDF with no text at all is a scan and needs OCR first (E052).
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from ..errors import Errors, InputFileError
 from ..ingest import Record, Reject
 from .common import opening, require
-from .sections import DocumentInfo, Line, document_notes
+from .sections import DocumentInfo, Line, document_notes, starts_section
 
 EDGE_LINES = 2
 REPEAT_SHARE = 0.5
@@ -26,6 +27,7 @@ PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:/|van|of)\s*\d{1,4})?$", re.IGNORECASE
 )
 BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+LINE_END = re.compile(r"[.!?:;]$")
 BULLETS = ("- ", "* ", "• ", "– ", "▪ ", "◦ ")
 
 PageLine = tuple[int, float, str]  # (box number, top y, text)
@@ -67,6 +69,16 @@ def strip_running_lines(pages: list[list[PageLine]]) -> list[list[PageLine]]:
     return kept
 
 
+def _wraps(previous: str, text: str) -> bool:
+    """Whether ``text`` continues the paragraph ``previous`` (not a new item, not after or before a dated title)."""
+    return not (
+        text.startswith(BULLETS)
+        or LINE_END.search(previous)
+        or starts_section(Line(previous), "date")
+        or starts_section(Line(text), "date")
+    )
+
+
 def join_lines(pages: list[list[PageLine]]) -> list[str]:
     """Paragraphs from the lines of each text box, with words broken at line ends repaired."""
     paragraphs: list[str] = []
@@ -77,7 +89,7 @@ def join_lines(pages: list[list[PageLine]]) -> list[str]:
             previous_box = (page_number, box)
             if paragraphs and BROKEN_WORD.search(paragraphs[-1]) and text[:1].isalpha():
                 paragraphs[-1] = (paragraphs[-1][:-1] if text[0].islower() else paragraphs[-1]) + text
-            elif paragraphs and same_box and not text.startswith(BULLETS):
+            elif paragraphs and same_box and _wraps(paragraphs[-1], text):
                 paragraphs[-1] += " " + text
             else:
                 paragraphs.append(text)
