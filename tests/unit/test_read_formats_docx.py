@@ -133,8 +133,8 @@ def test_password_protected_docx_is_e054(tmp_path):
 
 def test_odt_paragraphs_lists_tables_headings_and_tracked_changes(tmp_path):
     pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentText
     from odf.office import Annotation
+    from odf.opendocument import OpenDocumentText
     from odf.table import Table, TableCell, TableRow
     from odf.text import ChangedRegion, Deletion, H, List, ListItem, P, TrackedChanges
 
@@ -170,3 +170,17 @@ def test_odt_paragraphs_lists_tables_headings_and_tracked_changes(tmp_path):
     assert [n.date for n in notes] == [date(2025, 4, 3), date(2025, 4, 17)]
     assert notes[0].text.splitlines() == ["Overleg 3-4-2025", "We bespraken de tuin.", "- Said bestelt zaden.",
                                           "Actie | Wie"]  # fmt: skip
+
+
+@pytest.mark.parametrize("module, suffix", [("docx", ".docx"), ("openpyxl", ".xlsx"), ("pdfminer.high_level", ".pdf")])
+def test_missing_optional_library_names_the_extra(tmp_path, monkeypatch, module, suffix):
+    monkeypatch.setitem(__import__("sys").modules, module, None)
+    path = tmp_path / f"notitie{suffix}"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputFileError, match=r"^E050 .*pip install 'leersignalen\[formats\]'"):
+        list(read_inputs([path]))
+
+
+def test_unknown_split_mode_is_refused(tmp_path):
+    with pytest.raises(InputFileError, match="^E055"):
+        list(read_inputs([tmp_path], split_on="alinea"))
