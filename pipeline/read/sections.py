@@ -103,14 +103,16 @@ def document_notes(
         yield note_from_lines(path, texts, note_id=path.stem, line=1, community=community, date_text=whole_date,
                               problems=problems)  # fmt: skip
         return
-    preamble = texts[: starts[0]]
-    if any(text.strip() for text, line in zip(preamble, lines, strict=False) if not line.heading):
-        yield note_from_lines(path, preamble, note_id=f"{path.stem}:0", line=1, community=community,
+    has_preamble = any(line.text.strip() and not line.heading for line in lines[: starts[0]])
+    if has_preamble:
+        yield note_from_lines(path, texts[: starts[0]], note_id=f"{path.stem}:0", line=1, community=community,
                               date_text=whole_date, problems=list(whole_problems))  # fmt: skip
+    single = len(starts) == 1 and not has_preamble
     for number, (start, end) in enumerate(zip(starts, starts[1:] + [len(lines)], strict=True), start=1):
         section = lines[start:end]
         found = next((found for line in section[:FIRST_LINES] if (found := find_date(line.text))), None)
         problems = [] if found else ["section_date_from_document", *whole_problems]
-        yield note_from_lines(path, [line.text for line in section], note_id=f"{path.stem}:{number}",
+        yield note_from_lines(path, [line.text for line in section],
+                              note_id=path.stem if single else f"{path.stem}:{number}",
                               line=start + 1, community=community,
                               date_text=found.isoformat() if found else whole_date, problems=problems)  # fmt: skip

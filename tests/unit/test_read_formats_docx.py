@@ -184,3 +184,8 @@ def test_missing_optional_library_names_the_extra(tmp_path, monkeypatch, module,
 def test_unknown_split_mode_is_refused(tmp_path):
     with pytest.raises(InputFileError, match="^E055"):
         list(read_inputs([tmp_path], split_on="alinea"))
+
+
+def test_split_document_with_one_section_keeps_the_file_stem_as_id(tmp_path):
+    [note] = list(read_docx(make_minutes(tmp_path / "verslag.docx"), split_on="date"))
+    assert (note.id, note.date) == ("verslag", date(2025, 3, 12))
