@@ -8,15 +8,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 SAMPLE := data/sample/wijkteam_noord.csv data/sample/energiecooperatie_zonnedak.csv \
-          data/sample/leeratelier_zorg.jsonl data/sample/logboeken
+          data/sample/leeratelier_zorg.jsonl data/sample/logboeken \
+          data/sample/notulen data/sample/livinglab_mobiliteit.xlsx
 INPUT ?= $(SAMPLE)
+SPLIT_ON ?= date
 OUT ?= out/sample
 PERIOD ?= month
 MODEL ?= auto
 
-CODE := $(wildcard pipeline/*.py) pyproject.toml
-TREND_CODE := pipeline/trends.py pipeline/stats.py pipeline/patterns.py
-REPORT_CODE := pipeline/report.py
+CODE := $(shell find pipeline -name '*.py' | sort) pyproject.toml
+TREND_CODE := $(wildcard pipeline/analyse/*.py)
+REPORT_CODE := $(wildcard pipeline/report/*.py)
 LEXICONS := $(wildcard lexicons/*.tsv lexicons/rules/*.tsv)
 INPUT_FILES := $(shell find $(INPUT) -type f 2>/dev/null | sort)
 
@@ -36,7 +38,8 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 $(OUT)/notes.csv: $(INPUT_FILES) $(LEXICONS) $(CODE) | $(STAMP)
-	$(BIN)/leersignalen run $(INPUT) --out $(OUT) --model $(MODEL) --no-trends --quiet
+	$(BIN)/leersignalen run $(INPUT) --out $(OUT) --model $(MODEL) $(if $(SPLIT_ON),--split-on $(SPLIT_ON)) \
+	  --no-trends --quiet
 
 $(OUT)/trends.csv: $(OUT)/notes.csv $(TREND_CODE) | $(STAMP)
 	$(BIN)/leersignalen trends $(OUT) --period $(PERIOD) --quiet

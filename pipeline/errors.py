@@ -75,6 +75,13 @@ class Errors(metaclass=_PrefixCode):
     E048 = "{where}: no sentence in {folder}/sentences.csv matches {wanted}; check that --pred is the output of the same notes"
     E049 = "{first} and {second}: no sentence in common; both files need the same key (id, text, or note_id with sentence_index)"
     E041 = "{path}: missing column(s) {columns}; {fix}"
+    # office, PDF and HTML readers
+    E050 = "{path}: reading {kind} files needs the Python package {package}; pip install 'leersignalen[formats]'"
+    E051 = "{path}: cannot be read as {kind} ({reason}); open it in {program} and save it again, or export CSV"
+    E052 = "{path}: the PDF has no text layer (a scan?); it needs OCR first (e.g. ocrmypdf), then run again"
+    E053 = "{path}: no sheet named {sheet!r} (sheets: {sheets}); check the spelling given with --sheet"
+    E054 = "{path}: the file is password-protected; save a copy without a password and read that"
+    E055 = "--split-on {value!r}: expected 'heading' or 'date'"
 
 
 class LeersignalenError(Exception):

@@ -38,6 +38,10 @@ def cli() -> None:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
               help="Map a field (id, community, date, text, author, role) to a column name, e.g. text=Verslag. "
                    "Repeatable.")
+@click.option("--sheet", default=None, metavar="NAME",
+              help="Read only this sheet of .xlsx/.xls/.ods workbooks (default: every sheet).")
+@click.option("--split-on", type=click.Choice(("heading", "date")), default=None,
+              help="Split .docx/.odt/.pdf/.html documents into one note per heading or per dated section.")
 @lexicon_option
 @seed_option("the bootstrap intervals")
 @click.option("--min-notes", default=DEFAULT_MIN_NOTES, show_default=True, type=click.IntRange(min=1),
@@ -51,16 +55,17 @@ def cli() -> None:
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
 @quiet_option
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier_path,
-        processes, no_trends, quiet) -> None:
-    """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
+def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes, min_words,
+        classifier_path, processes, no_trends, quiet) -> None:
+    """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
     from ..run.batch import RunOptions, run_pipeline
 
     options = RunOptions(
         inputs=list(inputs), out=out, model=model, encoding=encoding,
-        column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
+        column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
+        lexicon_dir=lexicon_dir, period=period,
         classifier=classifier_path, processes=processes,
     )  # fmt: skip
     if classifier_path:

@@ -299,20 +299,31 @@ def read_text_file(path: Path, root: Path, *, encoding: str | None) -> Record | 
 
 
 def read_inputs(
-    paths: list[Path], *, encoding: str | None = None, overrides: dict[str, str] | None = None
+    paths: list[Path], *, encoding: str | None = None, overrides: dict[str, str] | None = None,
+    sheet: str | None = None, split_on: str | None = None,
 ) -> Iterator[Record | Reject]:
     """Yield records and rejects from every input path, in path order, files of a folder sorted."""
+    from . import FORMAT_SUFFIXES, check_split_mode, read_format
+
     overrides = overrides or {}
+    check_split_mode(split_on)
+    formats = {"sheet": sheet, "split_on": split_on, "encoding": encoding, "overrides": overrides}
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            suffixes = TEXT_SUFFIXES + FORMAT_SUFFIXES
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
             if not files:
                 raise InputFileError(Errors.E008.format(path=path))
             for file in files:
-                yield read_text_file(file, path, encoding=encoding)
+                if file.suffix.lower() in FORMAT_SUFFIXES:
+                    yield from read_format(file, root=path, **formats)
+                else:
+                    yield read_text_file(file, path, encoding=encoding)
             continue
         suffix = path.suffix.lower()
-        if suffix in TABLE_SUFFIXES:
+        if suffix in FORMAT_SUFFIXES:
+            yield from read_format(path, **formats)
+        elif suffix in TABLE_SUFFIXES:
             yield from read_table(path, encoding=encoding, overrides=overrides)
         elif suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, encoding=encoding, overrides=overrides)

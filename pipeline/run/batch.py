@@ -55,6 +55,8 @@ class RunOptions:
     model: str = "auto"
     encoding: str | None = None
     column_overrides: dict[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+    split_on: str | None = None
     lexicon_dir: Path | None = None
     period: str = "month"
     classifier: str | None = None
@@ -307,7 +309,8 @@ def run_pipeline(
         return path
 
     def records() -> Iterator[Record]:
-        for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides):
+        for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
+                                sheet=options.sheet, split_on=options.split_on):  # fmt: skip
             counts.records_in += 1
             key = source_of(item.source_file)
             per_input[key] = per_input.get(key, 0) + 1
@@ -379,6 +382,8 @@ def write_manifest(
             "model": options.model,
             "encoding": options.encoding,
             "columns": options.column_overrides,
+            "sheet": options.sheet,
+            "split_on": options.split_on,
             "lexicon_dir": str(options.lexicon_dir) if options.lexicon_dir else None,
             "period": options.period,
             "processes": options.processes,

@@ -79,7 +79,7 @@ def test_empty_file_is_refused(tmp_path):
 
 
 def test_unknown_suffix_is_refused(tmp_path):
-    path = tmp_path / "notes.docx"
+    path = tmp_path / "notes.pages"
     path.write_bytes(b"PK")
     with pytest.raises(InputFileError, match="E004"):
         read(path)

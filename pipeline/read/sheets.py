@@ -1,0 +1,184 @@
+"""Read spreadsheets (.xlsx, .xlsm, .xls, .ods) into records: every sheet, or the one named with --sheet.
+
+Formulas give the values Excel cached when the file was saved; nothing is evaluated. The header is the row among
+the first rows of a sheet that names the most known fields (so a title row or a merged group header above it is
+passed over); columns are matched with the same aliases and ``--column`` mapping as CSV. Row numbers are the
+sheet's own; empty rows are skipped (as in CSV) but keep the numbering, and a row with values but no text is a
+reject. Date cells become ISO dates; a plain number in the date column is read as an Excel serial date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from ..errors import Errors, InputFileError
+from .common import opening, require
+from .documents import refuse_protected
+from .ingest import Record, Reject, _make_record, resolve_columns
+
+HEADER_SCAN_ROWS = 10
+EXCEL_EPOCH = datetime(1899, 12, 30)
+SERIAL_DATES = (20000, 80000)  # 1954-10-03 to 2119-01-10: numbers in this range in a date column are dates
+
+Row = tuple[int, list]
+Sheet = tuple[str, Iterable[Row]]
+
+
+def cell_text(value, field_name: str) -> str:
+    """The text of one cell value for ``field_name``: dates as ISO, whole floats without '.0', None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) or field_name == "date" else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        if field_name == "date" and SERIAL_DATES[0] <= value <= SERIAL_DATES[1]:
+            return (EXCEL_EPOCH + timedelta(days=float(value))).date().isoformat()
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return str(value)
+
+
+def _is_empty(row: list) -> bool:
+    return all(value is None or not str(value).strip() for value in row)
+
+
+def _find_header(path: Path, rows: list[Row], overrides: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+    best: tuple[int, dict[str, int]] | None = None
+    for position, (_, values) in enumerate(rows):
+        try:
+            mapping = resolve_columns([cell_text(value, "") for value in values], overrides, path)
+        except InputFileError:
+            continue
+        if best is None or len(mapping) > len(best[1]):
+            best = (position, mapping)
+    return best
+
+
+def sheet_records(
+    path: Path, sheets: Iterable[Sheet], *, overrides: dict[str, str], single: bool
+) -> Iterator[Record | Reject]:
+    """Records from the rows of each sheet; ``single`` when only one sheet is read (its missing header is E001)."""
+    found_any = False
+    for name, rows in sheets:
+        rows = iter(rows)
+        head: list[Row] = []
+        for number, values in rows:
+            if not _is_empty(values):
+                head.append((number, values))
+                if len(head) == HEADER_SCAN_ROWS:
+                    break
+        if not head:
+            continue
+        found_any = True
+        header = _find_header(path, head, overrides)
+        label = path if single else f"{path} (sheet {name})"
+        if header is None:
+            if single:
+                resolve_columns([cell_text(value, "") for value in head[0][1]], overrides, Path(str(label)))
+            columns = ", ".join(cell_text(value, "") for value in head[0][1] if value is not None)
+            yield Reject(str(path), head[0][0], f"{path.stem}:{name}",
+                         f"sheet {name!r} skipped: no text column (columns: {columns}); map it with --column "
+                         f"text=NAME or choose a sheet with --sheet")  # fmt: skip
+            continue
+        position, mapping = header
+        prefix = path.stem if single else f"{path.stem}:{name}"
+        for number, values in [*head[position + 1 :], *rows]:
+            if _is_empty(values):
+                continue
+            problems: list[str] = []
+            cells = {field: cell_text(values[index], field) for field, index in mapping.items() if index < len(values)}
+            if not cells.get("id", "").strip():
+                cells["id"] = f"{prefix}:{number}"
+                problems.append("missing_id")
+            yield _make_record(cells, path, number, path.stem, problems)
+    if not found_any:
+        raise InputFileError(Errors.E007.format(path=path))
+
+
+def _chosen(path: Path, names: list[str], sheet: str | None) -> list[str]:
+    if sheet is None:
+        return names
+    if sheet not in names:
+        raise InputFileError(Errors.E053.format(path=path, sheet=sheet, sheets=", ".join(names)))
+    return [sheet]
+
+
+def read_xlsx(
+    path: Path, *, encoding: str | None = None, overrides: dict[str, str] | None = None, root: Path | None = None,
+    sheet: str | None = None, split_on: str | None = None,
+) -> Iterator[Record | Reject]:
+    """Read an Excel .xlsx/.xlsm workbook (read-only, cached formula values) into records and rejects."""
+    openpyxl = require("openpyxl", "openpyxl", "Excel", path)
+    refuse_protected(path)
+    with opening(path, "Excel"):
+        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    try:
+        names = _chosen(path, workbook.sheetnames, sheet)
+
+        def rows(name: str) -> Iterator[Row]:
+            with opening(path, "Excel"):
+                for number, values in enumerate(workbook[name].iter_rows(values_only=True), start=1):
+                    yield number, list(values)
+
+        yield from sheet_records(path, ((name, rows(name)) for name in names), overrides=overrides or {},
+                                 single=len(names) == 1)  # fmt: skip
+    finally:
+        workbook.close()
+
+
+def read_xls(
+    path: Path, *, encoding: str | None = None, overrides: dict[str, str] | None = None, root: Path | None = None,
+    sheet: str | None = None, split_on: str | None = None,
+) -> Iterator[Record | Reject]:
+    """Read an old Excel .xls workbook (97-2003) into records and rejects."""
+    xlrd = require("xlrd", "xlrd", "Excel", path)
+    with opening(path, "Excel"):
+        try:
+            book = xlrd.open_workbook(str(path), on_demand=True)
+        except xlrd.XLRDError as error:
+            if "encrypt" in str(error).lower():
+                raise InputFileError(Errors.E054.format(path=path)) from error
+            raise
+    names = _chosen(path, book.sheet_names(), sheet)
+
+    def value(cell):
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode)
+        return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
+
+    def rows(name: str) -> Iterator[Row]:
+        worksheet = book.sheet_by_name(name)
+        for index in range(worksheet.nrows):
+            yield index + 1, [value(cell) for cell in worksheet.row(index)]
+
+    yield from sheet_records(path, ((name, rows(name)) for name in names), overrides=overrides or {},
+                             single=len(names) == 1)  # fmt: skip
+
+
+def read_ods(
+    path: Path, *, encoding: str | None = None, overrides: dict[str, str] | None = None, root: Path | None = None,
+    sheet: str | None = None, split_on: str | None = None,
+) -> Iterator[Record | Reject]:
+    """Read an OpenDocument spreadsheet .ods (through pandas' odf engine) into records and rejects."""
+    require("odf", "odfpy", "OpenDocument", path)
+    import pandas
+
+    with opening(path, "OpenDocument"):
+        frames = pandas.read_excel(path, sheet_name=None, header=None, engine="odf", dtype=object)
+    names = _chosen(path, list(frames), sheet)
+
+    def rows(name: str) -> Iterator[Row]:
+        for index, values in enumerate(frames[name].itertuples(index=False), start=1):
+            yield index, [None if pandas.isna(cell) else _plain(cell) for cell in values]
+
+    yield from sheet_records(path, ((name, rows(name)) for name in names), overrides=overrides or {},
+                             single=len(names) == 1)  # fmt: skip
+
+
+def _plain(value):
+    return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
