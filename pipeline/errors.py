@@ -45,7 +45,6 @@ class Errors(metaclass=_PrefixCode):
     E016 = "use either --pred (machine coding) or --gold2 (second coder), not both"
     E017 = "--classifier labels the gold texts now; leave out --pred and --gold2 to use it"
     E018 = "{count} problem(s) in the lexicon (listed above); fix them and run `leersignalen lexicon check` again"
-    E019 = "{path}: this model was saved for {found}; use a classifier folder written by `leersignalen train`"
     # lexicon files (categories, rules, negation, lemma exceptions)
     E020 = "{problem}{more}"
     E021 = "{path}: no classifier model here; train one with `leersignalen train` or use --classifier default"

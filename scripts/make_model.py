@@ -17,7 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from leersignalen.agreement.evaluate import labelled_files, load_labelled  # noqa: E402
-from leersignalen.language.build import build_pipeline  # noqa: E402
 from leersignalen.learn.classifier import (  # noqa: E402
     TrainingSettings,
     evaluate_rules,
@@ -27,6 +26,7 @@ from leersignalen.learn.classifier import (  # noqa: E402
 )
 from leersignalen.run.batch import lexicon_files  # noqa: E402
 from leersignalen.tag.lexicon import lexicon_hash  # noqa: E402
+from leersignalen.tag.pipeline import build_pipeline  # noqa: E402
 
 
 @click.command()

@@ -13,7 +13,7 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(scope="session")
 def nlp():
     """The default blank Dutch pipeline with the project's lexicon."""
-    from leersignalen.language.build import build_pipeline
+    from leersignalen.tag.pipeline import build_pipeline
 
     pipeline, _ = build_pipeline("blank")
     return pipeline

@@ -11,8 +11,16 @@ import click
 
 from ..categories import category_ids
 from ..errors import LeersignalenError
-from ..language.build import build_pipeline
+from ..metrics import (
+    CategoryScore,
+    format_score,
+    macro_f1,
+    micro_f1,
+    neutral_false_positive_rate,
+    score_labels,
+)
 from ..resources import LABELLED_DIR
+from ..tag.pipeline import build_pipeline
 
 LABELLED_COLUMNS = ("id", "split", "setting", "register", "voice", "text", "labels", "kind", "comment")
 
@@ -67,73 +75,16 @@ def predict_labels(nlp, texts: Sequence[str]) -> list[frozenset[str]]:
     ]
 
 
-@dataclass(frozen=True)
-class CategoryScore:
-    """Counts and scores for one category."""
-
-    category: str
-    support: int
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp), 0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn), 0 when there is no support."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def score_labels(
-    gold: Sequence[frozenset[str]], predicted: Sequence[Iterable[str]], categories: Sequence[str] | None = None
-) -> list[CategoryScore]:
-    """Per-category counts of true positives, false positives and false negatives (all categories by default)."""
-    scores = []
-    for category in categories or category_ids():
-        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if category in g and category in p)
-        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if category not in g and category in p)
-        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if category in g and category not in p)
-        scores.append(CategoryScore(category, tp + fn, tp, fp, fn))
-    return scores
-
-
-def macro_f1(scores: Sequence[CategoryScore]) -> float:
-    """Unweighted mean F1 over the categories."""
-    return sum(score.f1 for score in scores) / len(scores)
-
-
-def micro_f1(scores: Sequence[CategoryScore]) -> float:
-    """F1 over all category decisions pooled."""
-    tp = sum(s.tp for s in scores)
-    fp = sum(s.fp for s in scores)
-    fn = sum(s.fn for s in scores)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def neutral_false_positive_rate(gold: Sequence[frozenset[str]], predicted: Sequence[frozenset[str]]) -> float:
-    """Share of sentences without any gold label that received a label."""
-    neutral = [p for g, p in zip(gold, predicted, strict=True) if not g]
-    return sum(1 for p in neutral if p) / len(neutral) if neutral else 0.0
-
-
 def format_scores(scores: Sequence[CategoryScore], gold, predicted) -> str:
     """A plain-text table of the scores."""
     lines = [f"{'category':<16}{'support':>8}{'precision':>11}{'recall':>8}{'F1':>7}"]
     for s in scores:
-        lines.append(f"{s.category:<16}{s.support:>8}{s.precision:>11.3f}{s.recall:>8.3f}{s.f1:>7.3f}")
-    lines.append(f"{'macro F1':<16}{'':>8}{'':>11}{'':>8}{macro_f1(scores):>7.3f}")
-    lines.append(f"{'micro F1':<16}{'':>8}{'':>11}{'':>8}{micro_f1(scores):>7.3f}")
-    lines.append(f"false positives on neutral sentences: {neutral_false_positive_rate(gold, predicted):.3f}")
+        lines.append(f"{s.category:<16}{s.support:>8}{format_score(s.precision):>11}{format_score(s.recall):>8}"
+                     f"{format_score(s.f1):>7}")
+    lines.append(f"{'macro F1':<16}{'':>8}{'':>11}{'':>8}{format_score(macro_f1(scores)):>7}")
+    lines.append(f"{'micro F1':<16}{'':>8}{'':>11}{'':>8}{format_score(micro_f1(scores)):>7}")
+    rate = format_score(neutral_false_positive_rate(gold, predicted))
+    lines.append(f"false positives on neutral sentences: {rate}")
     return "\n".join(lines)
 
 
@@ -144,7 +95,7 @@ def evaluate_lexicon(paths: Sequence[Path] = (), *, split: str = "dev", model: s
         nlp, _ = build_pipeline(model)
     gold = [row.labels for row in rows]
     predicted = predict_labels(nlp, [row.text for row in rows])
-    return rows, gold, predicted, score_labels(gold, predicted)
+    return rows, gold, predicted, score_labels(gold, predicted, category_ids())
 
 
 def print_evaluation(paths: Sequence[Path], *, split: str, ud_dir: Path | None, model: str) -> None:

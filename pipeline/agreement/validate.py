@@ -24,6 +24,7 @@ from sklearn.metrics import cohen_kappa_score
 from ..categories import category_ids
 from ..defaults import SEED
 from ..errors import Errors, GoldFileError
+from ..metrics import CategoryScore, f1_score, left_out_of_macro, macro_mean, ratio
 from ..output.cells import read_csv_rows, unneutralise, write_csv
 
 LABEL_COLUMNS = ("labels", "codes", "categories", "code", "category")
@@ -513,14 +514,6 @@ def bootstrap_intervals(
     return result
 
 
-def _ratio(numerator: int, denominator: int) -> float:
-    return numerator / denominator if denominator else math.nan
-
-
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else math.nan
-
-
 def agreement_rows(
     pairs: Sequence[PairedSentence], *, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
 ) -> list[Agreement]:
@@ -533,7 +526,7 @@ def agreement_rows(
     for column, category in enumerate(categories):
         g, o = gold[:, column].astype(bool), other[:, column].astype(bool)
         tp, fp, fn, tn = (int(cell.sum()) for cell in (g & o, ~g & o, g & ~o, ~g & ~o))
-        precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
         note = ""
         if tp + fp + fn == 0:
             note = "no positives in either coding: kappa, alpha and F1 undefined"
@@ -543,20 +536,19 @@ def agreement_rows(
             note = "nothing coded by the compared coding: precision undefined"
         kl, kh, al, ah = intervals[column]
         rows.append(
-            Agreement(category, tp + fn, tp + fp, tp, fp, fn, tn, precision, recall, _f1(tp, fp, fn),
-                      _ratio(fp, fp + tn), cohen_kappa(gold[:, column], other[:, column]), kl, kh,
+            Agreement(category, tp + fn, tp + fp, tp, fp, fn, tn, precision, recall, f1_score(tp, fp, fn),
+                      ratio(fp, fp + tn), cohen_kappa(gold[:, column], other[:, column]), kl, kh,
                       krippendorff_alpha(gold[:, column], other[:, column]), al, ah, note)
         )  # fmt: skip
     tp, fp, fn, tn = (sum(getattr(r, name) for r in rows) for name in ("tp", "fp", "fn", "tn"))
-    micro_p, micro_r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
-    rows.append(Agreement("micro", tp + fn, tp + fp, tp, fp, fn, tn, micro_p, micro_r, _f1(tp, fp, fn),
-                          _ratio(fp, fp + tn), note="all category decisions pooled"))  # fmt: skip
-    defined = [r for r in rows[: len(categories)] if r.tp + r.fp + r.fn > 0]
-    left_out = [r.category for r in rows[: len(categories)] if r.tp + r.fp + r.fn == 0]
+    micro_p, micro_r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    rows.append(Agreement("micro", tp + fn, tp + fp, tp, fp, fn, tn, micro_p, micro_r, f1_score(tp, fp, fn),
+                          ratio(fp, fp + tn), note="all category decisions pooled"))  # fmt: skip
+    counts = [CategoryScore(r.category, r.tp, r.fp, r.fn, r.tn) for r in rows[: len(categories)]]
+    left_out = left_out_of_macro(counts)
 
     def mean(name: str) -> float:
-        values = [0.0 if math.isnan(getattr(r, name)) else getattr(r, name) for r in defined]
-        return sum(values) / len(values) if values else math.nan
+        return macro_mean(counts, name)
 
     macro_note = "unweighted mean over categories"
     if left_out:
@@ -566,7 +558,7 @@ def agreement_rows(
     neutral = [p for p in pairs if not p.gold]
     labelled = sum(1 for p in neutral if p.other)
     rows.append(Agreement("neutral", len(neutral), labelled, 0, labelled, 0, len(neutral) - labelled, math.nan,
-                          math.nan, math.nan, _ratio(labelled, len(neutral)),
+                          math.nan, math.nan, ratio(labelled, len(neutral)),
                           note="sentences without gold labels that the compared coding labelled"))  # fmt: skip
     return rows
 

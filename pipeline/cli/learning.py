@@ -24,7 +24,7 @@ SPLITS = ("dev", "heldout", "all")
 
 
 def _pipeline(model: str, lexicon_dir: Path | None):
-    from ..language.build import build_pipeline
+    from ..tag.pipeline import build_pipeline
 
     nlp, _ = build_pipeline(model, lexicon_dir=str(lexicon_dir) if lexicon_dir else None)
     return nlp

@@ -1,4 +1,4 @@
-"""Build the spaCy pipeline: a trained Dutch pipeline when installed, else ``spacy.blank("nl")`` plus our layers."""
+"""Build the Dutch language layer: a trained pipeline when installed, else ``spacy.blank("nl")`` plus our layers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import spacy
 from spacy.language import Language
 
 from ..errors import Errors, ModelError
-from ..tag import tagger  # noqa: F401  (registers the factories)
 from . import (
     lemmatizer,  # noqa: F401  (registers the factories)
     segmenter,  # noqa: F401  (registers the factories)
@@ -35,15 +34,13 @@ def resolve_model(model: str) -> str:
     return DEFAULT_TRAINED if spacy.util.is_package(DEFAULT_TRAINED) else "blank"
 
 
-def build_pipeline(model: str = "auto", *, lexicon_dir: str | None = None) -> tuple[Language, PipelineInfo]:
-    """Create the pipeline for ``--model auto|blank|NAME`` with the leersignalen tagger at the end."""
+def build_language(model: str = "auto") -> tuple[Language, PipelineInfo]:
+    """The language layer for ``--model auto|blank|NAME``: tokens, sentences and lemmas, no tagging yet."""
     name = resolve_model(model)
-    tagger_config = {"lexicon_dir": lexicon_dir}
     if name == "blank":
         nlp = spacy.blank("nl")
         nlp.add_pipe("leersignalen_segmenter")
         nlp.add_pipe("leersignalen_lemmatizer")
-        nlp.add_pipe("leersignalen", config=tagger_config)
         info = PipelineInfo("spacy.blank(nl)", spacy.__version__, "blank", tuple(nlp.pipe_names))
         return nlp, info
     try:
@@ -57,7 +54,6 @@ def build_pipeline(model: str = "auto", *, lexicon_dir: str | None = None) -> tu
         nlp.add_pipe("leersignalen_segmenter")
     if "lemmatizer" not in nlp.pipe_names:
         nlp.add_pipe("leersignalen_lemmatizer")
-    nlp.add_pipe("leersignalen", config=tagger_config)
     meta = nlp.meta
     info = PipelineInfo(
         f"{meta.get('lang', '?')}_{meta.get('name', name)}", meta.get("version", "?"), "trained", tuple(nlp.pipe_names)

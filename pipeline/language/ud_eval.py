@@ -196,13 +196,11 @@ def build_blank_dutch() -> Language:
 
 def pipeline_for(model: str = "blank") -> Language:
     """The pipeline to measure: the blank Dutch layer, or ``auto``/a trained model without the tagger."""
-    from .build import build_pipeline, resolve_model
+    from .build import build_language, resolve_model
 
     if resolve_model(model) == "blank":
         return build_blank_dutch()
-    nlp, _info = build_pipeline(model)
-    if "leersignalen" in nlp.pipe_names:
-        nlp.disable_pipe("leersignalen")
+    nlp, _info = build_language(model)
     return nlp
 
 

@@ -35,6 +35,7 @@ from .. import __version__
 from ..categories import category_ids
 from ..defaults import SEED
 from ..errors import ClassifierError, Errors
+from ..metrics import macro_f1, micro_f1, score_labels, zero_if_undefined
 from ..resources import MODELS_DIR
 
 FORMAT = "leersignalen-sentence-classifier"
@@ -475,15 +476,14 @@ class CrossValidation:
 
 
 def rule_scores(gold: Sequence[frozenset[str]], predicted: Sequence[Sequence[str]], categories) -> dict:
-    """Per-category precision/recall/F1 and micro/macro F1 of one set of predictions."""
-    from ..agreement.evaluate import macro_f1, micro_f1, score_labels
-
+    """Per-category precision/recall/F1 and micro/macro F1 of one set of predictions (undefined written as 0)."""
     scores = score_labels(gold, predicted, categories)
     return {
-        "macro_f1": macro_f1(scores),
-        "micro_f1": micro_f1(scores),
+        "macro_f1": zero_if_undefined(macro_f1(scores)),
+        "micro_f1": zero_if_undefined(micro_f1(scores)),
         "per_category": {
-            s.category: {"support": s.support, "precision": s.precision, "recall": s.recall, "f1": s.f1}
+            s.category: {"support": s.support, "precision": zero_if_undefined(s.precision),
+                         "recall": zero_if_undefined(s.recall), "f1": zero_if_undefined(s.f1)}
             for s in scores
         },
     }

@@ -22,10 +22,11 @@ from spacy.tokens import Doc
 
 from .. import __version__
 from ..categories import LEXICON_DIR, category_ids, family_of
-from ..language.build import PipelineInfo, build_pipeline
+from ..language.build import PipelineInfo
 from ..output.cells import render_cell
 from ..read.ingest import Record, Reject, read_inputs
 from ..tag.lexicon import lexicon_hash, rule_files
+from ..tag.pipeline import build_pipeline
 from ..tag.tagger import sentence_bounds
 
 SENTENCE_COLUMNS = ("note_id", "community", "date", "sentence_index", "start_char", "end_char", "text", "labels")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..language.build import build_pipeline
+from .pipeline import build_pipeline
 
 
 def check_lexicon(lexicon_dir: Path | None = None, *, model: str = "blank") -> tuple[list[str], int]:

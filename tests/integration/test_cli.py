@@ -40,15 +40,24 @@ def test_short_and_long_help(runner, flag):
 
 
 def test_every_command_and_option_is_documented(runner):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    docs = "\n".join(path.read_text(encoding="utf-8") for path in sorted((REPO / "docs").glob("*.md")))
     for path, command in all_commands(cli):
         assert command.help, f"{' '.join(path)} has no help text"
-        if not isinstance(command, click.Group):
-            assert f"leersignalen {' '.join(path)}" in readme, f"README does not mention leersignalen {' '.join(path)}"
+        assert f"leersignalen {' '.join(path)}" in docs, f"docs/ does not mention leersignalen {' '.join(path)}"
         for parameter in command.params:
             if isinstance(parameter, click.Option) and not parameter.hidden:
                 assert parameter.help, f"{' '.join(path)} {parameter.opts[0]} has no help="
+                assert f"`{parameter.opts[0]}`" in docs, f"docs/ does not mention {' '.join(path)} {parameter.opts[0]}"
         assert runner.invoke(cli, [*path, "-h"]).exit_code == 0
+
+
+def test_generated_reference_pages_are_up_to_date():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "make_docs.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_missing_text_column_exact_error_and_exit_code(runner, tmp_path):

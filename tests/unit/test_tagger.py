@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from leersignalen.language.build import build_pipeline
+from leersignalen.tag.pipeline import build_pipeline
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "lexicon_fixture"
 
