@@ -147,9 +147,10 @@ def evaluate(devset, split, ud_dir, model) -> None:
 
 def _attach_commands() -> None:
     from .cli_analysis import report, trends
+    from .cli_exchange import export, import_group
     from .cli_learning import suggest, train, validate
 
-    for command in (trends, report, validate, train, suggest):
+    for command in (trends, report, validate, train, suggest, export, import_group):
         cli.add_command(command)
 
 
