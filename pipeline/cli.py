@@ -54,9 +54,11 @@ def cli() -> None:
                    "from a few thousand notes on.")
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
+@click.option("--csv-dialect", type=click.Choice(["plain", "excel-nl"]), default="plain", show_default=True,
+              help="plain: UTF-8 with commas; excel-nl: UTF-8 with BOM and ';', as a Dutch Excel opens CSV files.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier,
-        processes, no_trends, quiet) -> None:
+        processes, no_trends, csv_dialect, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
     from .ingest import parse_column_overrides
     from .run import RunOptions, run_pipeline
@@ -66,7 +68,7 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
         options = RunOptions(
             inputs=list(inputs), out=out, model=model, encoding=encoding,
             column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
-            classifier=classifier, processes=processes,
+            classifier=classifier, processes=processes, csv_dialect=csv_dialect,
         )  # fmt: skip
         if classifier:
             from .classifier import load_classifier

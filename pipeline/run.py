@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .categories import LEXICON_DIR, category_ids, family_of
-from .csvsafe import render_cell
+from .csvsafe import CSV_DIALECTS, render_cell
 from .ingest import Record, Reject, read_inputs
 from .language import PipelineInfo, build_pipeline
 from .lexicon import lexicon_hash, rule_files
@@ -59,6 +59,7 @@ class RunOptions:
     period: str = "month"
     classifier: str | None = None
     processes: int = 1
+    csv_dialect: str = "plain"
 
 
 @dataclass
@@ -89,9 +90,10 @@ class SentenceResult:
 class CsvSink:
     """A CSV file written row by row, spreadsheet-safe (see :func:`pipeline.csvsafe.neutralise`) and deterministic."""
 
-    def __init__(self, path: Path, columns: tuple[str, ...]):
-        self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
-        self.writer = csv.writer(self.handle, lineterminator="\n")
+    def __init__(self, path: Path, columns: tuple[str, ...], dialect: str = "plain"):
+        encoding, delimiter = CSV_DIALECTS[dialect]
+        self.handle = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115 (closed by close())
+        self.writer = csv.writer(self.handle, delimiter=delimiter, lineterminator="\n")
         self.writer.writerow(columns)
         self.rows = 0
 
@@ -293,11 +295,12 @@ def run_pipeline(
     counts = RunCounts()
     per_input: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
+    dialect = options.csv_dialect
     sinks = {
-        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS + score_columns),
-        "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS),
-        "notes": CsvSink(out / "notes.csv", note_columns()),
-        "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS),
+        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS + score_columns, dialect),
+        "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS, dialect),
+        "notes": CsvSink(out / "notes.csv", note_columns(), dialect),
+        "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS, dialect),
     }
 
     def source_of(path: str) -> str:
