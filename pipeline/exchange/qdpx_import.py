@@ -16,7 +16,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from ..categories import category_ids
-from ..csvsafe import neutralise, write_csv
+from ..csvsafe import neutralise, unneutralise, write_csv
 from ..errors import Errors
 from . import ExchangeError
 from .qdpx_read import Project, TextSource, read_project
@@ -59,14 +59,17 @@ def overlap_applies(sentence: tuple[int, int], selection: tuple[int, int], non_s
 
 
 def resolve_mapping(mapping) -> dict[str, str]:
-    """``mapping`` as {lower-case code name: category id or ''}: from a dict, a CSV path, or None."""
+    """``mapping`` as {lower-case code name: category id or ''}: from a dict, a CSV path, or None.
+
+    A leading ``'`` that a spreadsheet-safe CSV put before ``+``, ``-``, ``=`` or ``@`` is dropped again.
+    """
     if mapping is None:
         return {}
-    if isinstance(mapping, dict):
-        return {str(key).strip().lower(): value for key, value in mapping.items()}
-    from ..validate import load_mapping
+    if not isinstance(mapping, dict):
+        from ..validate import load_mapping
 
-    return load_mapping(mapping)
+        mapping = load_mapping(mapping)
+    return {unneutralise(str(key).strip()).lower(): value for key, value in mapping.items()}
 
 
 def code_categories(project: Project, mapping: dict[str, str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.csvsafe import read_csv_rows
+from pipeline.csvsafe import read_csv_rows, write_csv
 from pipeline.exchange import ExchangeError
 from pipeline.exchange.qdpx_export import code_guid, export_qdpx
 from pipeline.exchange.qdpx_import import gold_rows, import_qdpx
@@ -130,9 +130,14 @@ def test_nvivo_sample_imports_with_utf16_offsets(tmp_path):
     assert "\n" not in str(error.value)
     used = sorted({g for s in coded for sel in s.selections for g in sel.code_guids})
     mapping = {read.codes[guid]: ("schuring" if i % 2 else "neutral") for i, guid in enumerate(used)}
+    assert any(name.startswith("+") for name in mapping)
     mapping_csv = tmp_path / "map.csv"
-    with open(mapping_csv, "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([("code", "category"), *mapping.items()])
+    template_run = CliRunner().invoke(cli, ["import", "qdpx", str(NVIVO), "--mapping-template", str(mapping_csv)])
+    assert template_run.exit_code == 0, template_run.output
+    template = read_csv_rows(mapping_csv)[1]
+    assert len(template) == 152
+    write_csv(mapping_csv, [(row["code"], mapping.get(row["code"], "neutral")) for row in template],
+              ("code", "category"))
     result = CliRunner().invoke(cli, ["import", "qdpx", str(NVIVO), "--out", str(tmp_path / "g.csv"),
                                       "--mapping", str(mapping_csv), "--model", "blank"])
     assert result.exit_code == 0, result.output
