@@ -82,6 +82,19 @@ class Errors(metaclass=_PrefixCode):
     E054 = "{path}: the file is password-protected; save a copy without a password and read that"
     E055 = "--split-on {value!r}: expected 'heading' or 'date'"
 
+    # room exchange (pipeline/exchange/): QDA projects and spreadsheets, E060-E069
+    E060 = ("{path}: {problem}; export the project again as REFI-QDA (.qdpx) from ATLAS.ti, NVivo, MAXQDA "
+            "or QualCoder")
+    E061 = "{path}: refused zip member {member!r} ({reason}); the file is not a safe .qdpx, ask for a fresh export"
+    E062 = "{path}: {what} would unpack to {size:,} bytes, over the limit of {limit:,}; not a normal .qdpx"
+    E063 = ("{path}: none of its {sources} text source(s) has its text in this file (a .qde alone holds only "
+            "the coding; its {count} code(s): {codes}); export the project as .qdpx, which includes the texts")
+    E064 = ("{path}: {count} code name(s) not mapped to a category: {codes}; add them to a mapping CSV "
+            "(columns code,category; category 'neutral' to ignore a code) and pass it with --mapping")
+    E065 = "{path}: not a leersignalen run folder ({problem}); run `leersignalen run NOTES --out {path}` first"
+    E066 = "{option}: {problem}"
+    E067 = "{path}: XML refused ({problem}); DTDs, entities and external references are not allowed in a .qde"
+
 
 class LeersignalenError(Exception):
     """A problem with the user's input or data files; the CLI prints it on one line and exits with 2."""

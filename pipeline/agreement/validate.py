@@ -235,7 +235,12 @@ def read_gold(
 ) -> list[GoldRow]:
     """Read one gold file; keep rows of ``split`` when given (needs a ``split`` column)."""
     path = Path(path)
-    header, rows = read_table(path)
+    if path.suffix.lower() in (".qdpx", ".qde"):
+        from ..exchange.qdpx_import import gold_table
+
+        (header, rows), mapping = gold_table(path, mapping=mapping), None
+    else:
+        header, rows = read_table(path)
     label_column = next((name for name in LABEL_COLUMNS if name in header), None)
     if label_column is None:
         raise GoldFileError(Errors.E037.format(path=path, columns=", ".join(LABEL_COLUMNS)))

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..output.cells import write_csv
+from ..output.cells import folder_dialect, write_csv
 from .stats import mann_kendall
 from .trends import read_trends, update_settings
 
@@ -161,7 +161,7 @@ def write_patterns(out_dir: str | os.PathLike, **thresholds) -> pd.DataFrame:
     """Read ``OUT/trends.csv``, write ``OUT/patterns.csv`` and record the thresholds in the settings file."""
     out = Path(out_dir)
     flags = find_patterns(read_trends(out), **thresholds)
-    write_csv(out / "patterns.csv", flags.to_dict("records"), PATTERN_COLUMNS)
+    write_csv(out / "patterns.csv", flags.to_dict("records"), PATTERN_COLUMNS, dialect=folder_dialect(out))
     parameters = inspect.signature(find_patterns).parameters.values()
     defaults = {p.name: p.default for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
     update_settings(out, {"patterns": {**defaults, **thresholds}})

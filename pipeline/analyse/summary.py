@@ -10,11 +10,14 @@ import click
 import pandas as pd
 
 from ..categories import category_ids
+from ..output.cells import csv_delimiter
 
 
 def summary_table(out: Path) -> pd.DataFrame:
     """Per community: notes, sentences, words, and coded sentences per category and per family."""
-    notes = pd.read_csv(out / "notes.csv", dtype={"community": str}, keep_default_na=False)
+    path = out / "notes.csv"
+    notes = pd.read_csv(path, dtype={"community": str}, keep_default_na=False, sep=csv_delimiter(path),
+                        encoding="utf-8-sig")
     columns = ["sentences", "words"] + [f"{c}_sentences" for c in category_ids()]
     columns += ["leren_sentences", "instrumenteel_sentences"]
     table = notes.groupby("community")[columns].sum()

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..categories import FAMILIES, Category, load_categories
 from ..errors import LeersignalenError
-from ..output.cells import UNNEUTRALISE_PATTERN, write_csv
+from ..output.cells import UNNEUTRALISE_PATTERN, csv_delimiter, folder_dialect, write_csv
 from .stats import (
     CI_LEVEL,
     balance_index,
@@ -77,7 +77,7 @@ class TrendsSummary:
 
 def read_output_table(path: Path) -> pd.DataFrame:
     """Read a CSV from OUT as strings (empty cells stay ``''``), undoing the spreadsheet neutralisation."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=csv_delimiter(path))
     for column in table.columns:
         table[column] = table[column].astype(object).str.replace(UNNEUTRALISE_PATTERN, "", regex=True)
     return table
@@ -352,7 +352,8 @@ TREND_TEST_COLUMNS = ["community", "measure", "periods", "test", "trend", "direc
 
 def _write_frame(frame: pd.DataFrame, path: Path) -> None:
     cleaned = frame.astype(object).where(frame.notna(), None)
-    write_csv(path, cleaned.itertuples(index=False, name=None), list(frame.columns))
+    rows = cleaned.itertuples(index=False, name=None)
+    write_csv(path, rows, list(frame.columns), dialect=folder_dialect(path.parent))
 
 
 def read_trends(out_dir: str | os.PathLike) -> pd.DataFrame:

@@ -54,9 +54,11 @@ def cli() -> None:
                    "from a few thousand notes on.")
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
+@click.option("--csv-dialect", type=click.Choice(["plain", "excel-nl"]), default="plain", show_default=True,
+              help="plain: UTF-8 with commas; excel-nl: UTF-8 with BOM and ';', as a Dutch Excel opens CSV files.")
 @quiet_option
 def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes, min_words,
-        classifier_path, processes, no_trends, quiet) -> None:
+        classifier_path, processes, no_trends, csv_dialect, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
@@ -66,7 +68,7 @@ def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_
         inputs=list(inputs), out=out, model=model, encoding=encoding,
         column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
         lexicon_dir=lexicon_dir, period=period,
-        classifier=classifier_path, processes=processes,
+        classifier=classifier_path, processes=processes, csv_dialect=csv_dialect,
     )  # fmt: skip
     if classifier_path:
         from ..learn.classifier import load_classifier
@@ -138,9 +140,10 @@ def evaluate(devset, split, ud_dir, model) -> None:
 
 def _attach_commands() -> None:
     from .analysis import report, trends
+    from .exchange import export, import_group
     from .learning import suggest, train, validate
 
-    for command in (trends, report, validate, train, suggest):
+    for command in (trends, report, validate, train, suggest, export, import_group):
         cli.add_command(command)
 
 

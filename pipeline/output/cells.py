@@ -26,6 +26,20 @@ _NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
 _WAS_QUOTED = re.compile(r"'+[=+\-@\t\r]")
 _FIRST_CHARACTERS = frozenset("'=+-@\t\r")
 UNNEUTRALISE_PATTERN = r"^'(?='*[=+\-@\t\r])"
+CSV_DIALECTS = {"plain": ("utf-8", ","), "excel-nl": ("utf-8-sig", ";")}  # (encoding, delimiter)
+
+
+def csv_delimiter(path: str | os.PathLike) -> str:
+    """The delimiter of a CSV written by :func:`write_csv` in either dialect, read from its header line."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header = handle.readline()
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def folder_dialect(folder: str | os.PathLike) -> str:
+    """The dialect of the run folder's notes.csv (``plain`` when there is none), for files added to it later."""
+    notes = Path(folder) / "notes.csv"
+    return "excel-nl" if notes.is_file() and csv_delimiter(notes) == ";" else "plain"
 
 
 def neutralise(value: str) -> str:
@@ -72,18 +86,20 @@ def render_cell(value: Any) -> str:
 
 
 def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequence[Any]],
-              columns: Sequence[str]) -> int:
+              columns: Sequence[str], *, dialect: str = "plain") -> int:
     """Write ``rows`` (mappings keyed by column, or sequences in column order) to ``path``; return the count.
 
-    Every cell is rendered with :func:`format_cell` and passed through :func:`neutralise`.
+    Every cell is rendered with :func:`format_cell` and passed through :func:`neutralise`. ``dialect`` is
+    ``plain`` (UTF-8, commas) or ``excel-nl`` (UTF-8 with BOM, semicolons: what a Dutch Excel opens directly).
     """
+    encoding, delimiter = CSV_DIALECTS[dialect]
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     count = 0
     try:
-        with open(partial, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+        with open(partial, "w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
             writer.writerow([neutralise(str(column)) for column in columns])
             for row in rows:
                 values = [row.get(column) for column in columns] if isinstance(row, Mapping) else list(row)
@@ -101,8 +117,9 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
 
 def read_csv_rows(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
     """Read a CSV written by :func:`write_csv` into (columns, rows of str), undoing :func:`neutralise`."""
+    delimiter = csv_delimiter(path)
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, delimiter=delimiter)
         header = next(reader, None)
         if header is None:
             return [], []

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..categories import LEXICON_DIR, category_ids, family_of
 from ..language.build import PipelineInfo
-from ..output.cells import render_cell
+from ..output.cells import CSV_DIALECTS, render_cell
 from ..read.ingest import Record, Reject, read_inputs
 from ..tag.lexicon import lexicon_hash, rule_files
 from ..tag.pipeline import build_pipeline
@@ -62,6 +62,7 @@ class RunOptions:
     period: str = "month"
     classifier: str | None = None
     processes: int = 1
+    csv_dialect: str = "plain"
 
 
 @dataclass
@@ -92,9 +93,10 @@ class SentenceResult:
 class CsvSink:
     """A CSV file written row by row, spreadsheet-safe (see :func:`pipeline.csvsafe.neutralise`) and deterministic."""
 
-    def __init__(self, path: Path, columns: tuple[str, ...]):
-        self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
-        self.writer = csv.writer(self.handle, lineterminator="\n")
+    def __init__(self, path: Path, columns: tuple[str, ...], dialect: str = "plain"):
+        encoding, delimiter = CSV_DIALECTS[dialect]
+        self.handle = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115 (closed by close())
+        self.writer = csv.writer(self.handle, delimiter=delimiter, lineterminator="\n")
         self.writer.writerow(columns)
         self.rows = 0
 
@@ -296,11 +298,12 @@ def run_pipeline(
     counts = RunCounts()
     per_input: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
+    dialect = options.csv_dialect
     sinks = {
-        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS + score_columns),
-        "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS),
-        "notes": CsvSink(out / "notes.csv", note_columns()),
-        "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS),
+        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS + score_columns, dialect),
+        "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS, dialect),
+        "notes": CsvSink(out / "notes.csv", note_columns(), dialect),
+        "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS, dialect),
     }
 
     def source_of(path: str) -> str:

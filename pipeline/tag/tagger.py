@@ -343,21 +343,49 @@ class LeersignalenTagger:
         window_before: int,
         window_after: int,
     ):
-        from ..language.lemmatizer import lemma_of
-
         self.name = name
         directory = Path(lexicon_dir) if lexicon_dir else None
         self.rule_paths = rule_files(directory / "rules" if directory else None)
-        negation_path = Path(negation_file) if negation_file else (directory / "negation.tsv" if directory else None)
-        self.rules = load_rules(self.rule_paths)
-        self.scope = load_scope(negation_path)
-        self.families = family_of()
-        self.matcher = RuleMatcher(self.rules, self.scope, lemma_of)
+        self.negation_path = (Path(negation_file) if negation_file
+                              else (directory / "negation.tsv" if directory else None))
         self.window_before = window_before
         self.window_after = window_after
+        self.matcher = None
+        if directory is None or directory.is_dir():
+            self._load_lexicon()
+        # else: a pipeline saved with nlp.to_disk is being loaded; from_disk brings the lexicon along
+
+    def _load_lexicon(self) -> None:
+        from ..language.lemmatizer import lemma_of
+
+        self.rules = load_rules(self.rule_paths)
+        self.scope = load_scope(self.negation_path)
+        negation = self.negation_path or (Path(self.scope[0].source) if self.scope else None)
+        self.lexicon_bytes = {f"rules/{path.name}": path.read_bytes() for path in self.rule_paths}
+        if negation is not None:
+            self.lexicon_bytes["negation.tsv"] = Path(negation).read_bytes()
+        self.families = family_of()
+        self.matcher = RuleMatcher(self.rules, self.scope, lemma_of)
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Save the lexicon (rule files and negation file) with the pipeline: ``nlp.to_disk`` calls this."""
+        path = Path(path)
+        for name, data in self.lexicon_bytes.items():
+            (path / name).parent.mkdir(parents=True, exist_ok=True)
+            (path / name).write_bytes(data)
+
+    def from_disk(self, path, *, exclude=()) -> LeersignalenTagger:
+        """Load the lexicon saved by :meth:`to_disk`: ``spacy.load`` calls this."""
+        path = Path(path)
+        self.rule_paths = sorted((path / "rules").glob("*.tsv"))
+        self.negation_path = path / "negation.tsv" if (path / "negation.tsv").is_file() else None
+        self._load_lexicon()
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         """Find matches in every sentence and store them on the doc."""
+        if self.matcher is None:
+            self._load_lexicon()
         table = self.matcher.token_elements(doc)
         candidates = table.key_tokens()
         signals: list[Signal] = []

@@ -119,3 +119,13 @@ def test_the_error_reference_lists_every_code():
     reference = (PACKAGE.parent / "docs" / "errors.md").read_text(encoding="utf-8")
     missing = [code for code in sorted(defined_codes()) if f"`{code}`" not in reference]
     assert not missing, f"docs/errors.md lacks {missing}; run `python scripts/make_docs.py`"
+
+
+def test_nothing_imports_the_folder_name_pipeline():
+    """The package installs as ``leersignalen``; importing ``pipeline`` would load a second copy from the checkout."""
+    import re
+
+    roots = [PACKAGE.parent / "tests", PACKAGE.parent / "scripts", PACKAGE]
+    pattern = re.compile(r"^\s*(from|import)\s+pipeline\b", re.M)
+    offenders = [str(p) for root in roots for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))]
+    assert not offenders, f"import leersignalen, not pipeline: {offenders}"

@@ -1,0 +1,103 @@
+"""Write a run folder's tables as one Excel workbook: sheets notes, sentences, signals, trends and flags.
+
+Streaming (openpyxl write-only mode, CSV rows read one at a time), so a run with 200,000 sentences needs little
+memory. Every sheet has its header row frozen, an autofilter and column widths set. Every text cell is written
+as a typed string (``data_type`` 's'): a cell such as ``=SUM(A1)`` or ``- Actie`` shows as the text it is, no
+formula can run, and no leading quote is needed. Cells of number columns that hold a plain number are numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+
+from ..errors import Errors
+from ..output.cells import csv_delimiter, unneutralise
+from . import ExchangeError
+
+SHEETS = (("notes", "notes.csv"), ("sentences", "sentences.csv"), ("signals", "signals.csv"),
+          ("trends", "trends.csv"), ("flags", "patterns.csv"))
+REQUIRED = ("notes.csv", "sentences.csv", "signals.csv")
+TEXT_COLUMNS = frozenset({
+    "note_id", "community", "date", "author", "role", "source_file", "text", "labels", "problems", "category",
+    "family", "rule_id", "matched_text", "negated", "period", "period_start", "warning", "pattern", "periods",
+    "evidence", "thresholds", "note",
+})  # fmt: skip
+NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
+WIDTH_SAMPLE_ROWS = 200
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def iter_csv(path: Path) -> Iterator[list[str]]:
+    """Rows of a run CSV (either dialect), header first, with the spreadsheet neutralisation undone."""
+    delimiter = csv_delimiter(path)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for record in csv.reader(handle, delimiter=delimiter):
+            yield [unneutralise(cell) for cell in record]
+
+
+def _cell(sheet, value: str, numeric: bool) -> WriteOnlyCell:
+    if numeric and NUMBER.fullmatch(value):
+        return WriteOnlyCell(sheet, value=float(value) if any(c in value for c in ".eE") else int(value))
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _widths(path: Path) -> list[int]:
+    widths: list[int] = []
+    for number, row in enumerate(iter_csv(path)):
+        if number > WIDTH_SAMPLE_ROWS:
+            break
+        widths += [0] * (len(row) - len(widths))
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], len(value) + 2)
+    return [min(MAX_WIDTH, max(MIN_WIDTH, width)) for width in widths]
+
+
+def _write_sheet(workbook: Workbook, name: str, path: Path) -> int:
+    sheet = workbook.create_sheet(name)
+    if not path.is_file():
+        sheet.append([_cell(sheet, f"{path.name} not found: run `leersignalen trends` on the run folder", False)])
+        return 0
+    widths = _widths(path)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    rows = iter_csv(path)
+    header = next(rows, [])
+    numeric = [column not in TEXT_COLUMNS for column in header]
+    sheet.append([_cell(sheet, column, False) for column in header])
+    count = 0
+    for row in rows:
+        sheet.append([_cell(sheet, value, index < len(numeric) and numeric[index]) for index, value in enumerate(row)])
+        count += 1
+    if header:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+    return count
+
+
+def export_xlsx(run_dir: str | Path, target: str | Path) -> dict[str, int]:
+    """Write the run in ``run_dir`` to the workbook ``target``; return the data rows per sheet."""
+    folder = Path(run_dir)
+    missing = [name for name in REQUIRED if not (folder / name).is_file()]
+    if missing:
+        raise ExchangeError(Errors.E065.format(path=folder, problem=f"missing {', '.join(missing)}"))
+    workbook = Workbook(write_only=True)
+    counts = {name: _write_sheet(workbook, name, folder / file) for name, file in SHEETS}
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        workbook.save(partial)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return counts
