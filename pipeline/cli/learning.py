@@ -30,8 +30,15 @@ def _pipeline(model: str, lexicon_dir: Path | None):
     return nlp
 
 
+def gold_tables():
+    """Readers for gold files that are QDA projects (.qdpx, .qde)."""
+    from ..exchange.qdpx_import import GOLD_TABLES
+
+    return GOLD_TABLES
+
+
 def _mapping(path: Path | None):
-    from ..agreement.validate import load_mapping
+    from ..agreement.gold import load_mapping
 
     return load_mapping(path) if path else None
 
@@ -76,27 +83,19 @@ SPLIT_HELP = "Use only the gold rows of this split (needs a 'split' column); def
 def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lexicon_dir, split, out, seed,
              resamples) -> None:  # fmt: skip
     """Compare human coding with the machine or a second coder and write the agreement files."""
-    from ..agreement.validate import (
-        format_table,
-        load_tagged_output,
-        methods_sentence,
-        pair_two_coders,
-        pair_with_output,
-        pair_with_tagger,
-        read_gold_files,
-        validate_pairs,
-        write_validation,
-    )
+    from ..agreement.gold import read_gold_files
+    from ..agreement.pairing import load_tagged_output, pair_two_coders, pair_with_output, pair_with_tagger
+    from ..agreement.validate import format_table, methods_sentence, validate_pairs, write_validation
 
     if pred and gold2_paths:
         raise GoldFileError(Errors.E016)
     if classifier_path and (pred or gold2_paths):
         raise GoldFileError(Errors.E017)
     code_map = _mapping(mapping)
-    gold = read_gold_files(gold_paths, mapping=code_map, split=split)
+    gold = read_gold_files(gold_paths, mapping=code_map, split=split, tables=gold_tables())
     if gold2_paths:
-        pairs, only_first, only_second = pair_two_coders(gold, read_gold_files(gold2_paths, mapping=code_map,
-                                                                               split=split))  # fmt: skip
+        second = read_gold_files(gold2_paths, mapping=code_map, split=split, tables=gold_tables())
+        pairs, only_first, only_second = pair_two_coders(gold, second)
         comparison = "coders"
         click.echo(f"{len(pairs)} sentences coded by both coders ({only_first} only in --gold, "
                    f"{only_second} only in --gold2)")  # fmt: skip
@@ -139,7 +138,7 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
 @lexicon_option
 def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> None:
     """Train, cross-validate and save a sentence classifier."""
-    from ..agreement.validate import read_gold_files
+    from ..agreement.gold import read_gold_files
     from ..learn.classifier import (
         TrainingSettings,
         feature_inputs_from_doc,
@@ -149,7 +148,7 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
     from ..run.batch import lexicon_files
     from ..tag.lexicon import lexicon_hash
 
-    gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split)
+    gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split, tables=gold_tables())
     missing = next((row for row in gold if not (row.text or "").strip()), None)
     if missing is not None:
         raise ClassifierError(Errors.E015.format(where=missing.where))
@@ -194,14 +193,16 @@ def suggest(pool, classifier_path, count, out, exclude, model, lexicon_dir) -> N
     if model == "default" or (Path(model) / "model.json").is_file():
         click.echo("Warning: --model now names the spaCy pipeline; the classifier goes in --classifier", err=True)
         classifier_path, model = model, "blank"
-    from ..agreement.validate import load_tagged_output, normalise_text, read_gold_files
+    from ..agreement.gold import normalise_text, read_gold_files
+    from ..agreement.pairing import load_tagged_output
     from ..learn.classifier import SUGGESTION_COLUMNS, load_classifier, suggest_for_coding
     from ..output.cells import write_csv
 
     classifier = load_classifier(classifier_path)
     warn_if_lexicon_changed(classifier, lexicon_dir)
     output = load_tagged_output(pool)
-    excluded = {normalise_text(row.text or "") for row in read_gold_files(exclude)} if exclude else set()
+    coded = read_gold_files(exclude, tables=gold_tables()) if exclude else []
+    excluded = {normalise_text(row.text or "") for row in coded}
     nlp = _pipeline(model, lexicon_dir)
     rows = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=excluded)
     write_csv(out, rows, SUGGESTION_COLUMNS)

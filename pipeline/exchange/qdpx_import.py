@@ -66,7 +66,7 @@ def resolve_mapping(mapping) -> dict[str, str]:
     if mapping is None:
         return {}
     if not isinstance(mapping, dict):
-        from ..agreement.validate import load_mapping
+        from ..agreement.gold import load_mapping
 
         mapping = load_mapping(mapping)
     return {unneutralise(str(key).strip()).lower(): value for key, value in mapping.items()}
@@ -164,7 +164,7 @@ def import_qdpx(path: str | Path, out_csv: str | Path, *, mapping=None, model: s
 
 
 def gold_table(path: str | Path, *, mapping=None, model: str = "auto") -> tuple[list[str], list[tuple[int, dict]]]:
-    """The project's gold rows in the shape of :func:`pipeline.validate.read_table`: (columns, [(line, row)])."""
+    """The project's gold rows in the shape of :func:`leersignalen.agreement.gold.read_table`."""
     result = gold_rows(read_project(path), mapping, model=model)
     rows = [(line, {key: neutralise(str(value)) for key, value in row.items()})
             for line, row in enumerate(result.rows, start=2)]
@@ -177,3 +177,7 @@ def mapping_template(path: str | Path, out_csv: str | Path) -> int:
     known = set(category_ids())
     return write_csv(out_csv, [(name, name.lower() if name.lower() in known else "") for name in names],
                      ("code", "category"))
+
+
+GOLD_TABLES = {".qdpx": gold_table, ".qde": gold_table}
+"""Table readers for :func:`leersignalen.agreement.gold.read_gold`: QDA projects as gold files."""

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "pipeline"
 STAGES = (
     ("errors", "defaults", "resources", "categories", "metrics", "__init__"),
     ("output",), ("read",), ("privacy",), ("language",), ("tag",), ("learn",), ("run",), ("analyse",),
-    ("exchange",), ("agreement",), ("report",), ("cli",), ("__main__",),
+    ("agreement",), ("exchange",), ("report",), ("cli",), ("__main__",),
 )
 PACKAGE_NAMES = ("leersignalen", "pipeline")
 RANK = {room: rank for rank, rooms in enumerate(STAGES) for room in rooms}

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from leersignalen.agreement.validate import load_tagged_output, pair_with_output, read_gold
+from leersignalen.agreement.gold import read_gold
+from leersignalen.agreement.pairing import load_tagged_output, pair_with_output
 from leersignalen.cli.main import cli
 from leersignalen.exchange import ExchangeError
 from leersignalen.exchange.qdpx_export import code_guid, export_qdpx
-from leersignalen.exchange.qdpx_import import gold_rows, import_qdpx
+from leersignalen.exchange.qdpx_import import GOLD_TABLES, gold_rows, import_qdpx
 from leersignalen.exchange.qdpx_read import read_project
 from leersignalen.output.cells import read_csv_rows, write_csv
 from leersignalen.run.batch import RunOptions, run_pipeline
@@ -103,7 +104,7 @@ def test_negated_matches_are_notes_not_codings(project, run_dir):
 
 
 def test_round_trip_gives_perfect_agreement(project, run_dir, tmp_path):
-    gold = read_gold(project)
+    gold = read_gold(project, tables=GOLD_TABLES)
     pairs = pair_with_output(gold, load_tagged_output(run_dir))
     assert len(pairs) == len(sentence_rows(run_dir))
     assert all(pair.gold == pair.other for pair in pairs)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from leersignalen.agreement.validate import read_gold
+from leersignalen.agreement.gold import read_gold
 from leersignalen.cli.main import cli
 from leersignalen.learn.classifier import MODEL_FILE, load_classifier
 from leersignalen.output.cells import read_csv_rows

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from leersignalen.agreement.validate import read_gold
+from leersignalen.agreement.gold import read_gold
 from leersignalen.categories import category_ids
 from leersignalen.learn.classifier import (
     CANDIDATE_RULES,

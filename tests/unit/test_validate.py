@@ -5,24 +5,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from leersignalen.agreement.validate import (
-    GoldFileError,
-    PairedSentence,
+from leersignalen.agreement.gold import load_mapping, read_gold
+from leersignalen.agreement.pairing import PairedSentence, load_tagged_output, pair_two_coders, pair_with_output
+from leersignalen.agreement.statistics import (
     agreement_rows,
     bootstrap_intervals,
     cohen_kappa,
     kappa_alpha_from_counts,
     krippendorff_alpha,
-    load_mapping,
-    load_tagged_output,
-    methods_sentence,
-    pair_two_coders,
-    pair_with_output,
-    read_gold,
-    validate_pairs,
-    write_validation,
 )
+from leersignalen.agreement.validate import methods_sentence, validate_pairs, write_validation
 from leersignalen.categories import category_ids
+from leersignalen.errors import GoldFileError
 from leersignalen.output.cells import read_csv_rows
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
