@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..categories import category_ids
-from ..errors import LeersignalenError
+from ..errors import Errors, GoldFileError
 from ..metrics import (
     CategoryScore,
     format_score,
@@ -51,12 +51,14 @@ def load_labelled(paths: Iterable[Path] | None = None, *, split: str = "dev") ->
             reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
             missing = {"id", "text", "labels"} - set(reader.fieldnames or ())
             if missing:
-                raise LeersignalenError(f"{path}:1: missing column(s) {', '.join(sorted(missing))}")
+                raise GoldFileError(Errors.E041.format(path=path, columns=", ".join(sorted(missing)),
+                                                       fix="a labelled file needs id, text and labels"))
             for line, row in enumerate(reader, start=2):
                 labels = frozenset(label.strip() for label in (row["labels"] or "").split(";") if label.strip())
                 unknown = labels - known
                 if unknown:
-                    raise LeersignalenError(f"{path}:{line}: unknown category {', '.join(sorted(unknown))}")
+                    raise GoldFileError(Errors.E035.format(where=f"{path}:{line}", code=", ".join(sorted(unknown)),
+                                                           known=", ".join(category_ids()), hint="fix the label"))
                 row_split = row.get("split") or "dev"
                 if split != "all" and row_split != split:
                     continue
