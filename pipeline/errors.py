@@ -43,3 +43,15 @@ class Errors:
     E010 = "E010 model {name!r} is not installed; use --model blank, or install it (see README, 'Optional model')"
     E011 = "E011 model {name!r} has language {lang!r}; leersignalen needs a Dutch ('nl') pipeline"
     E020 = "{path}:{line}: {problem}"
+
+    # analyse/ and report/ (trends, model, flags, evidence, report): E040-E045 and E080-E089
+    E040 = "E040 {path}: not found; run 'leersignalen run' first or point to its output folder"
+    E041 = "E041 {path}: missing column(s) {columns}; regenerate it with 'leersignalen run' using the same lexicon"
+    E042 = ("E042 {path}:{row}: date {value!r} is not YYYY-MM-DD; fix it or leave the cell empty to leave the note "
+            "out of trends")
+    E043 = "E043 {path}:{row}: {column} {value!r} is not a count; regenerate notes.csv with 'leersignalen run'"
+    E045 = "E045 {path}: not found; run 'leersignalen trends {out}' first"
+    E080 = "E080 {path}: not found; the report only renders, so run 'leersignalen trends {out}' first"
+    E081 = "E081 --date-range {value!r}: expected FROM:TO as YYYY-MM-DD:YYYY-MM-DD with FROM before TO"
+    E082 = "E082 {path}: missing column(s) {columns}; regenerate it with 'leersignalen run'"
+    E083 = "E083 --lang {value!r}: unknown language; use one of {choices}"
