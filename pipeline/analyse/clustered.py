@@ -10,7 +10,7 @@ learning sentence still has an upper bound above 0 that shrinks with the amount 
 
 A difference between two groups of notes (a spike period against the other periods) has variance
 ``v1 + v0``; a difference between two labels on the same sentences (instrumental minus learning) is the share of
-``d_g = I_g - L_g`` with the ratio variance above. Both get a t interval with ``G - 1`` degrees of freedom.
+``d_g = I_g - L_g`` with the ratio variance above. The paired one gets a t interval with ``G - 1`` degrees of freedom, the two-group one ``G1 + G0 - 2``.
 """
 
 from __future__ import annotations
@@ -115,6 +115,6 @@ def paired_difference(a: np.ndarray, b: np.ndarray, n: np.ndarray) -> Difference
 
 
 def group_difference(first: Share, second: Share) -> Difference:
-    """``first - second`` for two shares on different notes, t interval with the smaller notes count - 1 df."""
-    df = min(first.notes, second.notes) - 1
+    """``first - second`` for two shares on different notes, t interval with (notes of both - 2) df."""
+    df = first.notes + second.notes - 2
     return _t_difference(first.value - second.value, first.variance + second.variance, max(df, 1))

@@ -95,7 +95,7 @@ def find_doorpakken(labels: list[str], groups: list[pd.DataFrame], fitted, *, mi
     if fitted is None or len(groups) < min_periods or not fitted.estimable("leren"):
         return []
     slope = trend_model.slope(fitted, "leren")
-    if not slope.low > 0:
+    if not (slope.low > 0 and slope.p_value < 0.05):
         return []
     third = max(1, len(groups) // 3)
     middle, last = _pool(groups[third:-third] or groups[:third], "leren_sentences"), _pool(groups[-third:],

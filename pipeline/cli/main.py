@@ -13,7 +13,7 @@ from ..errors import LeersignalenError
 from .errors import UserError, fail
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-PERIODS = ("week", "month", "quarter")
+PERIODS = ("auto", "week", "month", "quarter")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -32,8 +32,10 @@ def cli() -> None:
 @click.option("--model", default="auto", show_default=True,
               help="spaCy pipeline: 'auto' (nl_core_news_sm when installed, else blank), 'blank', or a "
                    "package name or path.")
-@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
-              help="Period for trends.csv.")
+@click.option("--period", type=click.Choice(PERIODS), default="auto", show_default=True,
+              help="Period for trends.csv; auto: the finest with enough material per period (docs/trends.md).")
+@click.option("--date-range", default=None, metavar="FROM:TO",
+              help="Window of plausible note dates (default 1990-01-01 to today + 1 year); others go to problems.")
 @click.option("--encoding", default=None,
               help="Encoding of the input files (e.g. cp1252); detected per file when not given.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
@@ -55,18 +57,19 @@ def cli() -> None:
 @click.option("--no-trends", is_flag=True,
               help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_notes, min_words, classifier,
-        processes, no_trends, quiet) -> None:
+def run(inputs, out, model, period, date_range, encoding, columns, lexicon_dir, seed, min_notes, min_words,
+        classifier, processes, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, or folders of .txt/.md) and write sentences, signals, notes and trends."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
+    from ..read.plausible import parse_date_range
     from ..run.batch import RunOptions, run_pipeline
 
     try:
         options = RunOptions(
             inputs=list(inputs), out=out, model=model, encoding=encoding,
             column_overrides=parse_column_overrides(columns), lexicon_dir=lexicon_dir, period=period,
-            classifier=classifier, processes=processes,
+            classifier=classifier, processes=processes, date_window=parse_date_range(date_range),
         )  # fmt: skip
         if classifier:
             from ..learn.classifier import load_classifier
@@ -76,14 +79,21 @@ def run(inputs, out, model, period, encoding, columns, lexicon_dir, seed, min_no
         total = sum(_size(path) for path in options.inputs)
         with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
             counts = run_pipeline(options, progress=bar.update)
+        trend_summary = None
         if not no_trends:
-            write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
+            trend_summary = write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
+                                         date_range=options.date_window)
     except LeersignalenError as error:
         raise fail(error) from None
     if not quiet:
         from ..analyse.summary import print_summary
 
         print_summary(out, counts)
+        if trend_summary is not None:
+            from .analysis import describe_trends
+
+            for line in describe_trends(trend_summary, out)[:-1]:
+                click.echo(line)
 
 
 def _size(path: Path) -> int:

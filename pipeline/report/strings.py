@@ -102,3 +102,31 @@ def evidence_sentence(pattern: str, values: dict, lang: str = "nl") -> str:
     cleaned = {key: (0.0 if isinstance(value, float) and not math.isfinite(value) else value)
                for key, value in values.items()}
     return EVIDENCE[lang][pattern].format(**cleaned)
+
+
+METHODS = {
+    "nl": ("Notities zijn gecodeerd met {package} {version} (spaCy {spacy}, model {model}) en de lexiconbestanden "
+           "{files} (SHA-256 {sha}). Van {records} records zijn {notes} notities geanalyseerd ({rejects} afgewezen), "
+           "met {sentences} zinnen en {signals} lexicontreffers. Notities zijn per gemeenschap en {period} "
+           "samengenomen; {undated} notities zonder bruikbare datum (of met een datum buiten {date_range}) vallen "
+           "buiten de trends. Per gemeenschap schat een logistische regressie op zinnen het aandeel zinnen met een "
+           "leer- en met een instrumenteel label over de tijd (maanden sinds de eerste notitie), met "
+           "cluster-robuuste standaardfouten per notitie en t-intervallen met (notities - 1) vrijheidsgraden; het "
+           "verschil tussen beide families komt uit hetzelfde model (delta-methode). Per periode heeft het "
+           "waargenomen aandeel een Wilson-interval met de effectieve steekproefomvang (notities als clusters). "
+           "De balans (L - I) / (L + I) heeft een percentiel-bootstrapinterval uit {n_boot} trekkingen van notities "
+           "(seed {seed}). Perioden met minder dan {min_notes} notities of {min_words} woorden zijn dun: getoond, "
+           "gemarkeerd, en alleen buiten de Mann-Kendall-toetsen gelaten. Vlaggen volgen de regels in docs/trends.md."),
+    "en": ("Notes were tagged with {package} {version} (spaCy {spacy}, model {model}) using the lexicon files "
+           "{files} (SHA-256 {sha}). Of {records} input records, {notes} notes were analysed ({rejects} rejected), "
+           "with {sentences} sentences and {signals} lexicon matches. Notes were aggregated per community and "
+           "{period}; {undated} notes without a usable date (or with a date outside {date_range}) were left out of "
+           "the trends. Per community a logistic regression on sentences estimates the share of sentences with a "
+           "learning and with an instrumental label over time (months since the first note), with cluster-robust "
+           "standard errors by note and t intervals with (notes - 1) degrees of freedom; the difference between "
+           "the families comes from the same model (delta method). Per period the observed share has a Wilson "
+           "interval with the effective sample size (notes as clusters). The balance (L - I) / (L + I) has a "
+           "percentile bootstrap interval from {n_boot} resamples of notes (seed {seed}). Periods with fewer than "
+           "{min_notes} notes or {min_words} words are thin: shown, marked, and left out of the Mann-Kendall tests "
+           "only. Flags follow the rules in docs/trends.md."),
+}
