@@ -10,7 +10,8 @@ learning sentence still has an upper bound above 0 that shrinks with the amount 
 
 A difference between two groups of notes (a spike period against the other periods) has variance
 ``v1 + v0``; a difference between two labels on the same sentences (instrumental minus learning) is the share of
-``d_g = I_g - L_g`` with the ratio variance above. The paired one gets a t interval with ``G - 1`` degrees of freedom, the two-group one ``G1 + G0 - 2``.
+``d_g = I_g - L_g`` with the ratio variance above. The paired difference gets a t interval with ``G - 1``
+degrees of freedom, the two-group one ``G1 + G0 - 2``.
 """
 
 from __future__ import annotations

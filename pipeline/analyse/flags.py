@@ -16,7 +16,8 @@ Every rule works on the periods that have notes (thin ones included: the note-cl
     ``min_periods`` [4] periods with notes.
 
 ``eenmalig_evenement`` (one-off event): one or two consecutive periods (``spike_max_width`` [2]) with at least
-    ``spike_min_before`` [1] period before and ``spike_min_after`` [2] after, whose pooled learning share lies above the upper end of
+    ``spike_min_before`` [1] period before and ``spike_min_after`` [2] after,
+    whose pooled learning share lies above the upper end of
     the 95% interval of the baseline (the pooled share of all other periods), is at least ``spike_margin`` [0.10]
     above it, rests on at least ``spike_min_sentences`` [3] learning sentences, differs from the baseline with
     ``p < spike_alpha`` [0.05], and falls back: the pooled share of the next ``spike_min_after`` [2] periods with

@@ -26,6 +26,7 @@ class PeriodChoice:
     period: str
     reason: str
     passing: dict[str, float]
+    rule: dict | None = None
 
 
 def material_share(notes: pd.DataFrame, period: str, *, min_notes: int, min_words: int) -> pd.Series:
@@ -54,7 +55,11 @@ def choose_period(notes: pd.DataFrame, *, min_notes: int = 2, min_words: int = 1
             return PeriodChoice(candidate, (
                 f"{candidate}: the finest period at which at least half of the communities have >= "
                 f"{min_share:.0%} of their periods with >= {min_notes} notes and >= {min_words} words "
-                f"({passing[candidate]:.0%} of the communities do)"), passing)
+                f"({passing[candidate]:.0%} of the communities do)"), passing,
+                {"min_notes": min_notes, "min_words": min_words, "min_share": min_share,
+                 "passing": passing[candidate], "fallback": False})
     return PeriodChoice("quarter", (
         f"quarter: no period size gives at least half of the communities >= {min_share:.0%} of their periods "
-        f"with >= {min_notes} notes and >= {min_words} words; quarter is the coarsest"), passing)
+        f"with >= {min_notes} notes and >= {min_words} words; quarter is the coarsest"), passing,
+        {"min_notes": min_notes, "min_words": min_words, "min_share": min_share, "passing": passing["quarter"],
+         "fallback": True})

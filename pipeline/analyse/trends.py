@@ -395,10 +395,10 @@ def write_trends(out_dir: str | os.PathLike, *, period: str = AUTO, seed: int = 
     window = date_range if isinstance(date_range, DateWindow) else parse_date_range(date_range)
     notes = load_notes(out, categories=categories)
     implausible = _drop_implausible_dates(notes, window)
-    reason = f"{period}: chosen with --period {period}"
+    reason, rule = f"{period}: chosen with --period {period}", None
     if period == AUTO:
         choice = choose_period(notes, min_notes=min_notes, min_words=min_words)
-        period, reason = choice.period, choice.reason
+        period, reason, rule = choice.period, choice.reason, choice.rule
     trends = compute_trends(notes, categories=categories, period=period, seed=seed, min_notes=min_notes,
                             min_words=min_words, n_boot=n_boot)
     models = fit_all(_sentence_outcomes(out, notes, categories))
@@ -428,7 +428,8 @@ def write_trends(out_dir: str | os.PathLike, *, period: str = AUTO, seed: int = 
                             thin_periods=int(((warned != "") & (trends["notes"] > 0)).sum()),
                             notes_implausible_date=implausible, period_reason=reason, files=files)
     counts = {key: value for key, value in asdict(summary).items() if key not in ("period", "files", "period_reason")}
-    settings = {"period": period, "period_reason": reason, "seed": seed, "n_boot": n_boot, "ci_level": CI_LEVEL,
+    settings = {"period": period, "period_reason": reason, "period_auto": rule, "seed": seed, "n_boot": n_boot,
+                "ci_level": CI_LEVEL,
                 "min_notes": min_notes, "min_words": min_words, "date_range": str(window),
                 "trend_test": {"min_periods": min_periods, "hamed_rao_from": hamed_rao_from},
                 "model": "binomial GLM, logit link, cluster-robust by note (statsmodels), t(notes - 1)",

@@ -138,6 +138,15 @@ def _model_table(tests: pd.DataFrame, community: str, lang: str) -> str:
                    text("change", lang), ""])
 
 
+def _period_reason(trend_settings: dict, lang: str) -> str:
+    """Why this period, in the report's language, from the rule figures stored by ``trends``."""
+    rule = trend_settings.get("period_auto")
+    if not rule:
+        return text("fixed_reason", lang)
+    return text("auto_fallback" if rule.get("fallback") else "auto_reason", lang, share=rule["min_share"],
+                min_notes=rule["min_notes"], min_words=rule["min_words"], passing=rule["passing"])
+
+
 def _shaded_periods(flags: pd.DataFrame, group: pd.DataFrame) -> set[str]:
     """Periods of the flags that single out part of the span (a flag over the whole span shades nothing)."""
     everything = set(group.loc[group["notes"] > 0, "period"])
@@ -178,13 +187,19 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     with_notes = trends[trends["notes"] > 0]
     thin = int((with_notes["warning"].fillna("") != "").sum())
     trend_settings = settings.get("trends", {})
+    periods = with_notes["period"]
+    first, last = (periods.min(), periods.max()) if len(periods) else ("", "")
+    header = [text("run", lang, run_id=run_name(out), communities=len(communities), first=first, last=last),
+              text("period_choice", lang, period=text(period, lang), reason=_period_reason(trend_settings, lang))
+              + " " + text("thin", lang, thin=thin, total=len(with_notes),
+                           min_notes=trend_settings.get("min_notes", "?"),
+                           min_words=trend_settings.get("min_words", "?"))]
     parts = [f"<h1>{html.escape(text('title', lang, period=text(period, lang)))}</h1>",
-             f"<p class='meta'>{html.escape(text('run', lang, run_id=run_name(out), communities=len(communities), first=with_notes['period'].min() if len(with_notes) else '', last=with_notes['period'].max() if len(with_notes) else ''))}</p>",
-             f"<p>{html.escape(text('period_choice', lang, period=text(period, lang), reason=trend_settings.get('period_reason', '')))} "
-             f"{html.escape(text('thin', lang, thin=thin, total=len(with_notes), min_notes=trend_settings.get('min_notes', '?'), min_words=trend_settings.get('min_words', '?')))}</p>",
+             f"<p class='meta'>{html.escape(header[0])}</p>", f"<p>{html.escape(header[1])}</p>",
              f"<section id='overview'><h2>{html.escape(text('overview', lang))}</h2>"]
     if communities:
-        parts.append(_image(written["overview.png"], f"{text('all_communities', lang)}: {text('per', lang, period=text(period, lang))}"))
+        alt = f"{text('all_communities', lang)}: {text('per', lang, period=text(period, lang))}"
+        parts.append(_image(written["overview.png"], alt))
     parts.append(f"<h3>{html.escape(text('flags_table', lang))}</h3><table><thead><tr><th>"
                  f"{html.escape(text('community', lang))}</th>"
                  + "".join(f"<th>{html.escape(text(p, lang))}</th>" for p in PATTERNS) + "</tr></thead><tbody>")
@@ -200,7 +215,10 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
         written.update({f"{slug}_{name}.png": data for name, data in images.items()})
         notes_group = group[group["notes"] > 0]
         parts.append(f"<section class='community' id='{slug}'><h2>{html.escape(community)}</h2>")
-        parts.append(f"<p class='meta'>{html.escape(text('notes_summary', lang, notes=int(group['notes'].sum()), periods=len(group), first=group['period'].iloc[0], last=group['period'].iloc[-1], thin=int((notes_group['warning'].fillna('') != '').sum())))}</p>")
+        summary = text("notes_summary", lang, notes=int(group["notes"].sum()), periods=len(group),
+                       first=group["period"].iloc[0], last=group["period"].iloc[-1],
+                       thin=int((notes_group["warning"].fillna("") != "").sum()))
+        parts.append(f"<p class='meta'>{html.escape(summary)}</p>")
         flags = patterns[patterns["community"] == community]
         evidence_column = "evidence" if lang == "nl" else "evidence_en"
         parts.append(_table(flags.assign(name=[text(p, lang) for p in flags["pattern"]]),
@@ -217,7 +235,8 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
         parts.append(f"<h3>{html.escape(text('evidence', lang))}</h3>")
         for category in categories:
             found = evidence[(evidence["community"] == community) & (evidence["category"] == category.id)]
-            parts.append(f"<h4>{html.escape(category.id)} <span class='meta'>({html.escape(text(category.family, lang))})</span></h4>")
+            family = html.escape(text(category.family, lang))
+            parts.append(f"<h4>{html.escape(category.id)} <span class='meta'>({family})</span></h4>")
             if found.empty:
                 parts.append(f"<p class='none'>{html.escape(text('no_evidence', lang))}</p>")
             for _, quote in found.iterrows():

