@@ -12,6 +12,7 @@ from ..report.strings import LANGUAGES
 from .errors import UserError
 
 OUT_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+HELP = {"help_option_names": ["-h", "--help"]}  # also when a test invokes the command on its own (click caches it)
 
 
 def _require_notes(out_dir: Path) -> None:
@@ -34,7 +35,8 @@ def describe_trends(summary: TrendsSummary, out_dir: Path) -> list[str]:
     return lines
 
 
-@click.command("trends", help="Compute trends, the trend model, trend tests, flags and evidence from a tagged OUT.")
+@click.command("trends", context_settings=HELP,
+               help="Compute trends, the trend model, trend tests, flags and evidence from a tagged OUT.")
 @click.argument("out_dir", metavar="OUT", type=OUT_DIR)
 @click.option("--period", type=click.Choice(PERIOD_CHOICES), default="auto", show_default=True,
               help="ISO week (2025-W14), month (2025-03), quarter (2025-Q1), or auto: the finest at which most "
@@ -65,7 +67,8 @@ def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int
             click.echo(line)
 
 
-@click.command("report", help="Render OUT/report/index.html from the files `leersignalen trends OUT` wrote.")
+@click.command("report", context_settings=HELP,
+               help="Render OUT/report/index.html from the files `leersignalen trends OUT` wrote.")
 @click.argument("out_dir", metavar="OUT", type=OUT_DIR)
 @click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True,
               help="Language of all text in the report and its plots.")
