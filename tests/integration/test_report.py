@@ -13,6 +13,8 @@ from leersignalen.cli import analysis as cli_analysis
 from leersignalen.report.html import write_report
 from matplotlib import image as mpimg
 
+pytestmark = pytest.mark.slow  # each test renders the report (5-10 s)
+
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 
