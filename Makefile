@@ -13,12 +13,20 @@ SAMPLE := data/sample/wijkteam_noord.csv data/sample/energiecooperatie_zonnedak.
 INPUT ?= $(SAMPLE)
 SPLIT_ON ?= date
 OUT ?= out/sample
-PERIOD ?= month
+PERIOD ?= auto
 MODEL ?= auto
+MIN_NOTES ?= 2
+MIN_WORDS ?= 150
+LANG_REPORT ?= nl
+# Paths with spaces are NOT supported (make splits words on spaces): link such a folder to a path without
+# spaces first, e.g. `ln -s "/data/Mijn notities" ~/notities` and pass INPUT=~/notities.
 
-CODE := $(shell find pipeline -name '*.py' | sort) pyproject.toml
+CODE := $(shell find pipeline -name '*.py' -not -path 'pipeline/analyse/*' -not -path 'pipeline/report/*') pyproject.toml
 TREND_CODE := $(wildcard pipeline/analyse/*.py)
 REPORT_CODE := $(wildcard pipeline/report/*.py)
+TREND_SETTINGS := $(OUT)/.trend-settings
+TREND_SETTINGS_TEXT := period=$(PERIOD) min_notes=$(MIN_NOTES) min_words=$(MIN_WORDS)
+REPORT_SETTINGS := $(OUT)/.report-settings
 LEXICONS := $(wildcard lexicons/*.tsv lexicons/rules/*.tsv)
 INPUT_FILES := $(shell find $(INPUT) -type f 2>/dev/null | sort)
 
@@ -37,15 +45,29 @@ $(STAMP): pyproject.toml
 ## venv: create .venv and install the package with its test extras
 venv: $(STAMP)
 
-$(OUT)/notes.csv: $(INPUT_FILES) $(LEXICONS) $(CODE) | $(STAMP)
+$(OUT)/notes.csv: $(INPUT_FILES) $(LEXICONS) $(CODE) $(OUT)/.tag-settings | $(STAMP)
 	$(BIN)/leersignalen run $(INPUT) --out $(OUT) --model $(MODEL) $(if $(SPLIT_ON),--split-on $(SPLIT_ON)) \
 	  --no-trends --quiet
 
-$(OUT)/trends.csv: $(OUT)/notes.csv $(TREND_CODE) | $(STAMP)
-	$(BIN)/leersignalen trends $(OUT) --period $(PERIOD) --quiet
+# Settings stamps: rewritten only when the settings on the command line change, so that changing PERIOD,
+# MIN_NOTES, MIN_WORDS (trends), MODEL (tagging) or LANG_REPORT (report) rebuilds what depends on them.
+.PHONY: FORCE
+FORCE:
+$(TREND_SETTINGS): FORCE
+	@mkdir -p $(OUT)
+	@echo '$(TREND_SETTINGS_TEXT)' | cmp -s - $@ || echo '$(TREND_SETTINGS_TEXT)' > $@
+$(OUT)/.tag-settings: FORCE
+	@mkdir -p $(OUT)
+	@echo 'model=$(MODEL)' | cmp -s - $@ || echo 'model=$(MODEL)' > $@
+$(REPORT_SETTINGS): FORCE
+	@mkdir -p $(OUT)
+	@echo 'lang=$(LANG_REPORT)' | cmp -s - $@ || echo 'lang=$(LANG_REPORT)' > $@
 
-$(OUT)/report/index.html: $(OUT)/trends.csv $(REPORT_CODE) | $(STAMP)
-	$(BIN)/leersignalen report $(OUT) --quiet
+$(OUT)/trends.csv: $(OUT)/notes.csv $(TREND_CODE) $(TREND_SETTINGS) | $(STAMP)
+	$(BIN)/leersignalen trends $(OUT) --period $(PERIOD) --min-notes $(MIN_NOTES) --min-words $(MIN_WORDS) --quiet
+
+$(OUT)/report/index.html: $(OUT)/trends.csv $(REPORT_CODE) $(REPORT_SETTINGS) | $(STAMP)
+	$(BIN)/leersignalen report $(OUT) --lang $(LANG_REPORT) --quiet
 
 ## demo: run the whole pipeline on data/sample/ into out/sample/, write the report, print a summary
 demo: $(OUT)/report/index.html
@@ -55,14 +77,16 @@ demo: $(OUT)/report/index.html
 ## tag: only tag INPUT=... into OUT=... (notes.csv, sentences.csv, signals.csv, ...)
 tag: $(OUT)/notes.csv
 
-## trends: recompute trends, trend tests and flags for OUT=... (PERIOD=week|month|quarter)
+## trends: recompute trends, the trend model, flags and evidence for OUT=... (PERIOD=auto|week|month|quarter, MIN_NOTES=2, MIN_WORDS=150)
 trends: $(OUT)/trends.csv
 
-## report: write OUT/report/index.html from the tagged outputs
+## report: render OUT/report/index.html from the trend files (LANG_REPORT=nl|en)
 report: $(OUT)/report/index.html
 
-## analysis: tagging, trends and report for INPUT="files or folders" OUT=dir, rebuilding only what changed
+## analysis: tagging, trends and report for INPUT="files or folders" OUT=dir, rebuilding only what changed; prints the summary and the report's path (no spaces in paths: symlink such a folder)
 analysis: $(OUT)/report/index.html
+	$(BIN)/leersignalen summary $(OUT)
+	@echo "Report: $(OUT)/report/index.html"
 
 ## test: run the test suite (creates .venv when needed)
 test: $(STAMP)

@@ -1,4 +1,9 @@
-"""Defaults shared by several stages, defined once: the seed of every random draw and the bootstrap size."""
+"""Defaults shared by several stages, defined once: seed, bootstrap size, periods and thin-period thresholds."""
 
 SEED = 20251
 RESAMPLES = 1000
+AUTO = "auto"
+PERIODS = ("week", "month", "quarter")
+PERIOD_CHOICES = (AUTO, *PERIODS)
+MIN_NOTES = 2
+MIN_WORDS = 150

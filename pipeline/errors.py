@@ -95,6 +95,17 @@ class Errors(metaclass=_PrefixCode):
     E066 = "{option}: {problem}"
     E067 = "{path}: XML refused ({problem}); DTDs, entities and external references are not allowed in a .qde"
 
+    # analyse/ and report/ (trends, model, flags, evidence, report): E040-E045 and E080-E089
+    E040 = "{path}: not found; run 'leersignalen run' first or point to its output folder"
+    E042 = ("{path}:{row}: date {value!r} is not YYYY-MM-DD; fix it or leave the cell empty to leave the note "
+            "out of trends")
+    E043 = "{path}:{row}: {column} {value!r} is not a count; regenerate notes.csv with 'leersignalen run'"
+    E045 = "{path}: not found; run 'leersignalen trends {out}' first"
+    E080 = "{path}: not found; the report only renders, so run 'leersignalen trends {out}' first"
+    E081 = "--date-range {value!r}: expected FROM:TO as YYYY-MM-DD:YYYY-MM-DD with FROM before TO"
+    E082 = "{path}: missing column(s) {columns}; regenerate it with 'leersignalen run'"
+    E083 = "--lang {value!r}: unknown language; use one of {choices}"
+
 
 class LeersignalenError(Exception):
     """A problem with the user's input or data files; the CLI prints it on one line and exits with 2."""

@@ -17,19 +17,22 @@ Measures per community and period, from the summed note counts:
   empty when L + I = 0. A sentence with labels of both families counts in L and in I.
 
 Each measure has a 95% percentile bootstrap interval (``_low``, ``_high``) that resamples notes within the
-community-period (see :mod:`pipeline.stats`). ``warning`` lists, ``;``-joined: ``no_notes``;
-``few_notes`` when notes < ``min_notes``; ``few_words`` when words < ``min_words``. Periods with a warning
-are left out of trend tests and pattern flags. Floats are rounded to 4 decimals for byte-stable output.
+community-period (see :mod:`pipeline.analyse.stats`): the descriptive view. The model figures (note-clustered
+intervals, the fitted trend) come from :mod:`pipeline.analyse.estimates`. ``warning`` lists, ``;``-joined:
+``no_notes``; ``few_notes`` when notes < ``min_notes``; ``few_words`` when words < ``min_words``; a period with
+notes and a warning is *thin*: shown and marked, left out of the Mann-Kendall tests only (the model and the flags
+weigh it by its sentences). Floats are rounded to 4 decimals for byte-stable output.
 
 Outputs: ``trends.csv``; ``trends_by_role.csv`` / ``trends_by_author.csv`` (an extra ``role``/``author``
-column, written only when notes.csv has values in that column); ``trend_tests.csv`` (Mann-Kendall per
-community and measure); ``patterns.csv`` (see :mod:`pipeline.patterns`); ``trends_settings.json`` (the
-options, counts and pattern thresholds, read by the report's methods paragraph).
+column, written only when notes.csv has values in that column); ``trend_tests.csv`` (Mann-Kendall and the
+trend model per community and measure); ``patterns.csv``; ``evidence.csv``; ``trends_settings.json``.
+
+This module is longer than 300 lines because :func:`write_trends`, the stage's entry point, lives beside the
+aggregation it drives; the model, flags, evidence and file helpers are in their own modules.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,8 +41,13 @@ import numpy as np
 import pandas as pd
 
 from ..categories import FAMILIES, Category, load_categories
-from ..errors import LeersignalenError
-from ..output.cells import UNNEUTRALISE_PATTERN, csv_delimiter, folder_dialect, write_csv
+from ..defaults import AUTO, MIN_NOTES, MIN_WORDS, PERIODS, SEED
+from ..errors import Errors
+from ..read.plausible import DateWindow, parse_date_range
+from . import estimates
+from .flags import write_patterns
+from .model import fit_all, sentence_outcomes
+from .periods import choose_period
 from .stats import (
     CI_LEVEL,
     balance_index,
@@ -49,16 +57,21 @@ from .stats import (
     percentile_interval,
     safe_ratio,
 )
+from .tables import (
+    AnalysisInputError,
+    read_output_table,
+    read_settings,
+    read_trends,
+    update_settings,
+    write_frame,
+)
 
-PERIODS = ("week", "month", "quarter")
-SETTINGS_FILE = "trends_settings.json"
+__all__ = ["AnalysisInputError", "read_output_table", "read_settings", "read_trends", "update_settings",
+           "write_trends", "compute_trends", "load_notes"]
+
 DECIMALS = 4
-DEFAULT_MIN_NOTES = 5
-DEFAULT_MIN_WORDS = 300
-
-
-class AnalysisInputError(LeersignalenError):
-    """A tagged output folder that the trend stage cannot use."""
+DEFAULT_MIN_NOTES = MIN_NOTES
+DEFAULT_MIN_WORDS = MIN_WORDS
 
 
 @dataclass
@@ -72,15 +85,10 @@ class TrendsSummary:
     rows: int
     empty_periods: int
     rows_with_warning: int
+    thin_periods: int = 0
+    notes_implausible_date: int = 0
+    period_reason: str = ""
     files: list[str] = field(default_factory=list)
-
-
-def read_output_table(path: Path) -> pd.DataFrame:
-    """Read a CSV from OUT as strings (empty cells stay ``''``), undoing the spreadsheet neutralisation."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=csv_delimiter(path))
-    for column in table.columns:
-        table[column] = table[column].astype(object).str.replace(UNNEUTRALISE_PATTERN, "", regex=True)
-    return table
 
 
 def count_columns(categories: tuple[Category, ...]) -> list[str]:
@@ -93,29 +101,27 @@ def load_notes(out_dir: str | os.PathLike, *, categories: tuple[Category, ...]) 
     """Read and check ``OUT/notes.csv``; return it with integer counts and a ``date`` of dtype datetime64."""
     path = Path(out_dir) / "notes.csv"
     if not path.is_file():
-        raise AnalysisInputError(f"E040 {path}: not found; run 'leersignalen run' first "
-                                 f"or point to its output folder")
+        raise AnalysisInputError(Errors.E040.format(path=path))
     notes = read_output_table(path)
     needed = ["note_id", "community", "date", *count_columns(categories)]
     missing = [column for column in needed if column not in notes.columns]
     if missing:
-        raise AnalysisInputError(f"E041 {path}: missing column(s) {', '.join(missing)}; regenerate it with "
-                                 f"'leersignalen run' using the same lexicon")
+        fix = "regenerate it with 'leersignalen run' using the same lexicon"
+        raise AnalysisInputError(Errors.E041.format(path=path, columns=", ".join(missing), fix=fix))
     for column in count_columns(categories):
         numbers = pd.to_numeric(notes[column], errors="coerce")
         bad = numbers.isna() | (numbers < 0) | (numbers != numbers.round())
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0])
-            raise AnalysisInputError(f"E043 {path}:{row + 2}: {column} {notes[column].iloc[row]!r} is not a "
-                                     f"count; regenerate notes.csv with 'leersignalen run'")
+            raise AnalysisInputError(Errors.E043.format(path=path, row=row + 2, column=column,
+                                                        value=notes[column].iloc[row]))
         notes[column] = numbers.astype(np.int64)
     dates = notes["date"].str.strip()
     parsed = pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce")
     bad = (dates != "") & parsed.isna()
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
-        raise AnalysisInputError(f"E042 {path}:{row + 2}: date {dates.iloc[row]!r} is not YYYY-MM-DD; fix it "
-                                 f"or leave the cell empty to leave the note out of trends")
+        raise AnalysisInputError(Errors.E042.format(path=path, row=row + 2, value=dates.iloc[row]))
     notes["date"] = parsed
     return notes
 
@@ -200,7 +206,7 @@ def trend_columns(categories: tuple[Category, ...], *, extra: str | None = None)
             columns += [name, f"{name}_low", f"{name}_high"]
     for name in [f"{family}_share" for family in FAMILIES] + ["balance"]:
         columns += [name, f"{name}_low", f"{name}_high"]
-    return columns + ["warning"]
+    return columns + estimates.period_columns() + ["warning"]
 
 
 def _rounded(value: float) -> float | None:
@@ -250,7 +256,7 @@ BOOTSTRAP_BATCH_CELLS = 4_000_000
 
 
 def compute_trends(notes: pd.DataFrame, *, categories: tuple[Category, ...], period: str = "month",
-                   seed: int = 20251, min_notes: int = DEFAULT_MIN_NOTES, min_words: int = DEFAULT_MIN_WORDS,
+                   seed: int = SEED, min_notes: int = DEFAULT_MIN_NOTES, min_words: int = DEFAULT_MIN_WORDS,
                    n_boot: int = 1000, by: str | None = None) -> pd.DataFrame:
     """Aggregate dated notes per community (and ``by``) and period, with bootstrap intervals and gap rows."""
     if period not in PERIODS:
@@ -350,80 +356,86 @@ TREND_TEST_COLUMNS = ["community", "measure", "periods", "test", "trend", "direc
                       "tau", "note"]
 
 
-def _write_frame(frame: pd.DataFrame, path: Path) -> None:
-    cleaned = frame.astype(object).where(frame.notna(), None)
-    rows = cleaned.itertuples(index=False, name=None)
-    write_csv(path, rows, list(frame.columns), dialect=folder_dialect(path.parent))
+def _drop_implausible_dates(notes: pd.DataFrame, window: DateWindow) -> int:
+    """Blank dates outside ``window`` (defensive: ``run`` already does this); return how many."""
+    dates = notes["date"]
+    outside = dates.notna() & ((dates < pd.Timestamp(window.start)) | (dates > pd.Timestamp(window.end)))
+    notes.loc[outside, "date"] = pd.NaT
+    return int(outside.sum())
 
 
-def read_trends(out_dir: str | os.PathLike) -> pd.DataFrame:
-    """Read ``OUT/trends.csv`` back with numeric columns as numbers (empty cells as NaN)."""
-    path = Path(out_dir) / "trends.csv"
+def _sentence_outcomes(out: Path, notes: pd.DataFrame, categories: tuple[Category, ...]) -> pd.DataFrame:
+    """Sentences with 0/1 family outcomes, dated by their note in ``notes`` (so blanked dates stay blank)."""
+    path = out / "sentences.csv"
     if not path.is_file():
-        raise AnalysisInputError(f"E045 {path}: not found; run 'leersignalen trends {out_dir}' first")
-    table = read_output_table(path)
-    for column in table.columns:
-        if column not in ("community", "role", "author", "period", "period_start", "warning"):
-            table[column] = pd.to_numeric(table[column].replace("", np.nan), errors="coerce")
-    return table
+        raise AnalysisInputError(Errors.E040.format(path=path))
+    sentences = read_output_table(path)
+    missing = [column for column in ("note_id", "community", "labels") if column not in sentences.columns]
+    if missing:
+        raise AnalysisInputError(Errors.E082.format(path=path, columns=", ".join(missing)))
+    outcomes = sentence_outcomes(sentences.assign(date=""), categories).drop(columns="date")
+    return outcomes.merge(notes[["note_id", "date"]].drop_duplicates("note_id"), on="note_id", how="inner")
 
 
-def write_trends(out_dir: str | os.PathLike, *, period: str = "month", seed: int = 20251, min_notes: int = 5,
-                 min_words: int = DEFAULT_MIN_WORDS, n_boot: int = 1000, min_periods: int = 4, hamed_rao_from: int = 10,
-                 categories_path: str | os.PathLike | None = None,
-                 pattern_options: dict | None = None) -> TrendsSummary:
-    """Compute trends from ``OUT/notes.csv``; write trends.csv, its role/author variants, trend_tests.csv
-    and patterns.csv (``pattern_options``: thresholds for :func:`pipeline.patterns.find_patterns`).
+def write_trends(out_dir: str | os.PathLike, *, period: str = AUTO, seed: int = SEED,
+                 min_notes: int = DEFAULT_MIN_NOTES, min_words: int = DEFAULT_MIN_WORDS, n_boot: int = 1000,
+                 min_periods: int = 4, hamed_rao_from: int = 10, categories_path: str | os.PathLike | None = None,
+                 pattern_options: dict | None = None, date_range: str | DateWindow | None = None,
+                 max_quotes: int = 3) -> TrendsSummary:
+    """Compute everything the report shows from ``OUT/notes.csv`` and ``OUT/sentences.csv``.
 
-    Call it again with another ``period`` to recompute from the same tagged output without re-tagging.
+    Writes trends.csv (+ trends_by_role/author.csv), trend_tests.csv (Mann-Kendall and the trend model),
+    patterns.csv (flags, see :mod:`pipeline.analyse.flags`), evidence.csv (see :mod:`pipeline.analyse.evidence`)
+    and trends_settings.json. ``period='auto'`` applies :func:`pipeline.analyse.periods.choose_period`.
     """
+    from .evidence import write_evidence
+
     out = Path(out_dir)
     categories = load_categories(categories_path)
+    window = date_range if isinstance(date_range, DateWindow) else parse_date_range(date_range)
     notes = load_notes(out, categories=categories)
+    implausible = _drop_implausible_dates(notes, window)
+    reason, rule = f"{period}: chosen with --period {period}", None
+    if period == AUTO:
+        choice = choose_period(notes, min_notes=min_notes, min_words=min_words)
+        period, reason, rule = choice.period, choice.reason, choice.rule
     trends = compute_trends(notes, categories=categories, period=period, seed=seed, min_notes=min_notes,
                             min_words=min_words, n_boot=n_boot)
-    _write_frame(trends, out / "trends.csv")
+    models = fit_all(_sentence_outcomes(out, notes, categories))
+    dated = notes[notes["date"].notna()].copy()
+    dated["period_start"] = period_start(dated["date"], period)
+    trends = estimates.add_period_estimates(trends, dated, models, period)
+    write_frame(trends, out / "trends.csv")
     files = ["trends.csv"]
     for extra in ("role", "author"):
         target = out / f"trends_by_{extra}.csv"
         if extra in notes.columns and (notes[extra].str.strip() != "").any():
             by_extra = compute_trends(notes, categories=categories, period=period, seed=seed,
                                       min_notes=min_notes, min_words=min_words, n_boot=n_boot, by=extra)
-            _write_frame(by_extra, target)
+            write_frame(by_extra, target)
             files.append(target.name)
         else:
             target.unlink(missing_ok=True)
     tests = trend_tests(trends, categories=categories, min_periods=min_periods, hamed_rao_from=hamed_rao_from)
-    _write_frame(tests, out / "trend_tests.csv")
+    tests = tests.merge(estimates.model_rows(models), on=["community", "measure"], how="outer", sort=False)
+    write_frame(tests, out / "trend_tests.csv")
     files.append("trend_tests.csv")
-    summary = TrendsSummary(period=period, notes_in=len(notes),
-                            notes_without_date=int(notes["date"].isna().sum()),
+    warned = trends["warning"].fillna("")
+    summary = TrendsSummary(period=period, notes_in=len(notes), notes_without_date=int(notes["date"].isna().sum()),
                             communities=int(trends["community"].nunique()), rows=len(trends),
                             empty_periods=int((trends["notes"] == 0).sum()),
-                            rows_with_warning=int((trends["warning"].fillna("") != "").sum()), files=files)
-    counts = {key: value for key, value in asdict(summary).items() if key not in ("period", "files")}
-    settings = {"period": period, "seed": seed, "n_boot": n_boot, "ci_level": CI_LEVEL,
-                "min_notes": min_notes, "min_words": min_words,
+                            rows_with_warning=int((warned != "").sum()),
+                            thin_periods=int(((warned != "") & (trends["notes"] > 0)).sum()),
+                            notes_implausible_date=implausible, period_reason=reason, files=files)
+    counts = {key: value for key, value in asdict(summary).items() if key not in ("period", "files", "period_reason")}
+    settings = {"period": period, "period_reason": reason, "period_auto": rule, "seed": seed, "n_boot": n_boot,
+                "ci_level": CI_LEVEL,
+                "min_notes": min_notes, "min_words": min_words, "date_range": str(window),
                 "trend_test": {"min_periods": min_periods, "hamed_rao_from": hamed_rao_from},
+                "model": "binomial GLM, logit link, cluster-robust by note (statsmodels), t(notes - 1)",
                 "categories": {category.id: category.family for category in categories}, "counts": counts}
     update_settings(out, {"trends": settings})
-    from .flags import write_patterns
-
-    write_patterns(out, min_periods=min_periods, hamed_rao_from=hamed_rao_from, **(pattern_options or {}))
-    files.append("patterns.csv")
+    write_patterns(out, trends, dated, models, **(pattern_options or {}))
+    write_evidence(out, max_quotes=max_quotes)
+    files += ["patterns.csv", "evidence.csv"]
     return summary
-
-
-def update_settings(out_dir: str | os.PathLike, update: dict) -> None:
-    """Merge ``update`` into ``OUT/trends_settings.json`` (top-level keys are replaced)."""
-    path = Path(out_dir) / SETTINGS_FILE
-    current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    current.update(update)
-    text = json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True)
-    path.write_text(text + "\n", encoding="utf-8")
-
-
-def read_settings(out_dir: str | os.PathLike) -> dict:
-    """Return the contents of ``OUT/trends_settings.json`` ({} when absent)."""
-    path = Path(out_dir) / SETTINGS_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

@@ -8,13 +8,20 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..analyse.trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
 from ..errors import Errors, InputFileError, LexiconError
 from .errors import ReportingGroup
-from .options import classifier_option, lexicon_option, model_option, quiet_option, seed_option
+from .options import (
+    classifier_option,
+    date_range_option,
+    lexicon_option,
+    model_option,
+    period_option,
+    quiet_option,
+    seed_option,
+    thin_period_options,
+)
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-PERIODS = ("week", "month", "quarter")
 
 
 @click.group(cls=ReportingGroup, context_settings=CONTEXT_SETTINGS)
@@ -31,8 +38,8 @@ def cli() -> None:
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the output CSVs and manifest.json (created if needed).")
 @model_option(default="auto", purpose="that segments and lemmatises the notes")
-@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
-              help="Period for trends.csv.")
+@period_option
+@date_range_option
 @click.option("--encoding", default=None,
               help="Encoding of the input files (e.g. cp1252); detected per file when not given.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
@@ -44,10 +51,7 @@ def cli() -> None:
               help="Split .docx/.odt/.pdf/.html documents into one note per heading or per dated section.")
 @lexicon_option
 @seed_option("the bootstrap intervals")
-@click.option("--min-notes", default=DEFAULT_MIN_NOTES, show_default=True, type=click.IntRange(min=1),
-              help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
-@click.option("--min-words", default=DEFAULT_MIN_WORDS, show_default=True, type=click.IntRange(min=0),
-              help="Periods with fewer words get a warning and are left out of trend tests and flags.")
+@thin_period_options
 @classifier_option(purpose="combined with the lexicon as its label rule says (adds a score per category)")
 @click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes for tagging (forked; same output in the same order). 2 or more pays off "
@@ -57,11 +61,12 @@ def cli() -> None:
 @click.option("--csv-dialect", type=click.Choice(["plain", "excel-nl"]), default="plain", show_default=True,
               help="plain: UTF-8 with commas; excel-nl: UTF-8 with BOM and ';', as a Dutch Excel opens CSV files.")
 @quiet_option
-def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes, min_words,
-        classifier_path, processes, no_trends, csv_dialect, quiet) -> None:
+def run(inputs, out, model, period, date_range, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes,
+        min_words, classifier_path, processes, no_trends, csv_dialect, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
+    from ..read.plausible import parse_date_range
     from ..run.batch import RunOptions, run_pipeline
 
     options = RunOptions(
@@ -69,6 +74,7 @@ def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_
         column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
         lexicon_dir=lexicon_dir, period=period,
         classifier=classifier_path, processes=processes, csv_dialect=csv_dialect,
+        date_window=parse_date_range(date_range),
     )  # fmt: skip
     if classifier_path:
         from ..learn.classifier import load_classifier
@@ -78,12 +84,19 @@ def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_
     total = sum(_size(path) for path in options.inputs)
     with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
         counts = run_pipeline(options, progress=bar.update)
+    trend_summary = None
     if not no_trends:
-        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
+        trend_summary = write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
+                                     date_range=options.date_window)
     if not quiet:
         from ..analyse.summary import print_summary
 
         print_summary(out, counts)
+        if trend_summary is not None:
+            from .analysis import describe_trends
+
+            for line in describe_trends(trend_summary, out)[:-1]:
+                click.echo(line)
 
 
 def _size(path: Path) -> int:

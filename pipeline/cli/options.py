@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from ..defaults import RESAMPLES, SEED
+from ..defaults import MIN_NOTES, MIN_WORDS, PERIOD_CHOICES, RESAMPLES, SEED
 
 LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the project's)."
 
@@ -40,7 +40,7 @@ def quiet_option(function):
     return click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")(function)
 
 
-def deprecated_alias(old: str, new: str, dest: str):
+def deprecated_alias(old: str, new: str, dest: str, type=None):
     """A hidden option ``old`` that still works for one release, with a warning, as ``new``.
 
     The value is handed over when ``new`` is left at its default (click handles options given on the command line
@@ -54,7 +54,7 @@ def deprecated_alias(old: str, new: str, dest: str):
         return value
 
     def decorate(function):
-        return click.option(old, f"_alias_{dest}", hidden=True, default=None, expose_value=False,
+        return click.option(old, f"_alias_{dest}", hidden=True, default=None, expose_value=False, type=type,
                             callback=remember, help=f"Deprecated spelling of {new}.")(function)
 
     return decorate
@@ -69,7 +69,27 @@ def take_alias(ctx: click.Context, param: click.Parameter, value):
 
 def resamples_option(function):
     """``--resamples``: the number of bootstrap resamples (formerly ``--n-boot`` in ``trends``)."""
-    function = click.option("--resamples", default=RESAMPLES, show_default=True, type=click.IntRange(0, 100_000),
-                            callback=take_alias,
+    count = click.IntRange(0, 100_000)
+    function = click.option("--resamples", default=RESAMPLES, show_default=True, type=count, callback=take_alias,
                             help="Bootstrap resamples for the 95% intervals (0 = no intervals).")(function)
-    return deprecated_alias("--n-boot", "--resamples", "resamples")(function)
+    return deprecated_alias("--n-boot", "--resamples", "resamples", type=count)(function)
+
+
+def period_option(function):
+    return click.option("--period", type=click.Choice(PERIOD_CHOICES), default="auto", show_default=True,
+                        help="ISO week (2025-W14), month (2025-03), quarter (2025-Q1), or auto: the finest at which "
+                             "most periods have enough material (see docs/trends.md).")(function)
+
+
+def date_range_option(function):
+    return click.option("--date-range", default=None, metavar="FROM:TO",
+                        help="Window of plausible note dates (default 1990-01-01 to today + 1 year); dates outside "
+                             "it go to the problems column and stay off the time axis.")(function)
+
+
+def thin_period_options(function):
+    """``--min-notes`` and ``--min-words``: below them a period is thin (marked, never dropped)."""
+    function = click.option("--min-words", type=click.IntRange(min=0), default=MIN_WORDS, show_default=True,
+                            help="Periods with fewer words are thin (marked; left out of Mann-Kendall only).")(function)
+    return click.option("--min-notes", type=click.IntRange(min=1), default=MIN_NOTES, show_default=True,
+                        help="Periods with fewer notes are thin (marked; left out of Mann-Kendall only).")(function)

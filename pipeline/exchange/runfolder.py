@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analyse.trends import read_output_table
+from ..analyse.tables import read_output_table
 from ..errors import Errors
 from . import ExchangeError
 

@@ -25,6 +25,7 @@ from ..categories import LEXICON_DIR, category_ids, family_of
 from ..language.build import PipelineInfo
 from ..output.cells import CSV_DIALECTS, render_cell
 from ..read.ingest import Record, Reject, read_inputs
+from ..read.plausible import DateWindow, default_window, implausible_date
 from ..tag.lexicon import lexicon_hash, rule_files
 from ..tag.pipeline import build_pipeline
 from ..tag.tagger import sentence_bounds
@@ -63,6 +64,7 @@ class RunOptions:
     classifier: str | None = None
     processes: int = 1
     csv_dialect: str = "plain"
+    date_window: DateWindow | None = None
 
 
 @dataclass
@@ -312,6 +314,8 @@ def run_pipeline(
                 return str(input_path)
         return path
 
+    window = options.date_window or default_window()
+
     def records() -> Iterator[Record]:
         for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
                                 sheet=options.sheet, split_on=options.split_on):  # fmt: skip
@@ -327,6 +331,9 @@ def run_pipeline(
                 item.problems.append(f"duplicate_id: renamed to {item.id}~{seen_ids[item.id]}")
                 item.id = f"{item.id}~{seen_ids[item.id]}"
             seen_ids.setdefault(item.id, 1)
+            if problem := implausible_date(item.date, window):
+                item.problems.append(problem)
+                item.date = None
             yield item
 
     try:
@@ -364,12 +371,13 @@ def run_pipeline(
     finally:
         for sink in sinks.values():
             sink.close()
-    write_manifest(options, info, counts, per_input, classifier=classifier)
+    write_manifest(options, info, counts, per_input, classifier=classifier, window=window)
     return counts
 
 
 def write_manifest(
-    options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int], *, classifier=None
+    options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int], *, classifier=None,
+    window: DateWindow | None = None,
 ) -> None:
     """Write manifest.json: versions, lexicon hash, input hashes, options and counts (no timestamps)."""
     files = lexicon_files(options.lexicon_dir)
@@ -391,6 +399,7 @@ def write_manifest(
             "lexicon_dir": str(options.lexicon_dir) if options.lexicon_dir else None,
             "period": options.period,
             "processes": options.processes,
+            "date_range": str(window or default_window()),
         },
         "counts": counts.__dict__,
     }

@@ -195,3 +195,18 @@ def test_bad_lemma_exceptions_file_is_exit_2_without_traceback(runner, tmp_path,
     assert result.exit_code == 2
     assert result.output.startswith("Error: E020 lemma_exceptions.tsv:2: write form and lemma in lowercase")
     assert "Traceback" not in result.output
+
+
+def test_deprecated_option_spellings_still_work_with_a_warning(runner, tmp_path):
+    from leersignalen.cli.analysis import trends
+
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["run", str(DATA / "inputs" / "messy_notes.csv"), "--out", str(out), "--model",
+                                 "blank", "--no-trends", "-q"])
+    assert result.exit_code == 0, result.output
+    old = runner.invoke(cli, ["trends", str(out), "-q", "--n-boot", "7"])
+    assert old.exit_code == 0, old.output
+    assert "--n-boot is deprecated" in old.output
+    assert not any("--n-boot" in p.opts for p in trends.params if not getattr(p, "hidden", False))
+    too_many = runner.invoke(cli, ["trends", str(out), "-q", "--n-boot", "100000000"])
+    assert too_many.exit_code == 2 and "100000000" in too_many.output

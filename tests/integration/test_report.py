@@ -9,9 +9,11 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from leersignalen.analyse.trends import write_trends
-from leersignalen.cli import analysis as cli_analysis
+from leersignalen.cli.main import cli
 from leersignalen.report.html import write_report
 from matplotlib import image as mpimg
+
+pytestmark = pytest.mark.slow  # each test renders the report (5-10 s)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -21,7 +23,7 @@ CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/b
 def out_dir(tmp_path):
     target = tmp_path / "out"
     shutil.copytree(FIXTURE, target)
-    write_trends(target, min_notes=1, min_words=1, n_boot=200)
+    write_trends(target, period="month", min_notes=1, min_words=1, n_boot=200)
     return target
 
 
@@ -53,7 +55,7 @@ def test_negated_matches_are_not_quoted(page):
 
 def test_strongest_quote_comes_first(page):
     text = page.read_text(encoding="utf-8")
-    section = text[text.index("id='wijkteam-noord"):]
+    section = text[text.index("<section class='community' id='wijkteam-noord"):]
     schuring = section[section.index("<h4>schuring"):section.index("<h4>eigenaarschap")]
     assert schuring.index("botsing") < schuring.index("oneens")
 
@@ -63,13 +65,13 @@ def test_methods_paragraph_uses_manifest_and_settings(page):
     methods = text[text.index("class='methods'"):]
     methods = methods[:methods.index("</p>")]
     assert "leersignalen 0.1.0" in methods and "spaCy 3.8.7" in methods and "blank_nl" in methods
-    assert "0" * 64 in methods and "200 resamples" in methods and "seed 20251" in methods
-    assert "per community and month" in methods
+    assert "0" * 64 in methods and "200 trekkingen" in methods and "seed 20251" in methods
+    assert "cluster-robuuste standaardfouten per notitie" in methods
 
 
 def test_plots_are_written_and_report_is_deterministic(out_dir, page):
     pngs = sorted((out_dir / "report").glob("*.png"))
-    assert len(pngs) == 2 * 3
+    assert len(pngs) == 1 + 2 * 2
     first = {path.name: path.read_bytes() for path in [page, *pngs]}
     write_report(out_dir)
     assert {path.name: path.read_bytes() for path in [page, *pngs]} == first
@@ -78,20 +80,40 @@ def test_plots_are_written_and_report_is_deterministic(out_dir, page):
 
 
 def test_report(out_dir, tmp_path):
-    result = CliRunner().invoke(cli_analysis.report, [str(out_dir)])
+    result = CliRunner().invoke(cli, ["report", str(out_dir)])
     assert result.exit_code == 0, result.output
     assert (out_dir / "report" / "index.html").is_file()
     empty = tmp_path / "empty"
     empty.mkdir()
-    failed = CliRunner().invoke(cli_analysis.report, [str(empty)])
+    failed = CliRunner().invoke(cli, ["report", str(empty)])
     assert failed.exit_code == 2 and "notes.csv" in failed.output
 
 
-def test_report_computes_trends_when_missing(tmp_path):
+def test_report_only_renders_and_asks_for_trends_when_missing(tmp_path):
     target = tmp_path / "fresh"
     shutil.copytree(FIXTURE, target)
-    write_report(target)
-    assert (target / "trends.csv").is_file() and (target / "patterns.csv").is_file()
+    result = CliRunner().invoke(cli, ["report", str(target)])
+    assert result.exit_code == 2 and "E080" in result.output and "leersignalen trends" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (target / "trends.csv").exists()
+
+
+def test_overview_comes_first_with_flags_table_and_run_name(page):
+    text = page.read_text(encoding="utf-8")
+    overview = text.index("id='overview'")
+    assert overview < text.index("class='community'")
+    assert "Vlaggen per gemeenschap" in text[overview:text.index("class='community'")]
+    assert "Run " in text[:overview] and "Periode:" in text[:overview]
+
+
+def test_english_report_and_stale_pngs_removed(out_dir):
+    stale = out_dir / "report" / "weg-00000000_shares.png"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"old")
+    page = write_report(out_dir, lang="en")
+    text = page.read_text(encoding="utf-8")
+    assert "Flags per community" in text and "Vlaggen" not in text and "lang='en'" in text
+    assert not stale.exists()
 
 
 def _chromium():
@@ -133,12 +155,14 @@ def test_page_renders_in_headless_chromium(page, tmp_path):
     match = re.search(r'data-image-sizes="([^"]*)"', dumped.stdout)
     assert match, dumped.stderr[-2000:]
     sizes = [tuple(map(int, size.split("x"))) for size in match.group(1).split(",")]
-    assert len(sizes) == 6 and all(width > 0 and height > 0 for width, height in sizes)
+    assert len(sizes) == 5 and all(width > 0 and height > 0 for width, height in sizes)
+    dom = dumped.stdout
+    assert dom.index('alt="Alle gemeenschappen') < dom.index("Vlaggen per gemeenschap") < dom.index('class="community"')
     assert [line for line in dumped.stderr.splitlines() if "CONSOLE" in line or "net::ERR" in line] == []
 
 
 def test_repeated_sentence_is_quoted_once(page):
     text = page.read_text(encoding="utf-8")
-    section = text[text.index("id='wijkteam-noord"):]
+    section = text[text.index("<section class='community' id='wijkteam-noord"):]
     structuur = section[section.index("<h4>structuur"):section.index("<h4>output")]
     assert structuur.count("<mark>agenda</mark>") == 1

@@ -1,97 +1,54 @@
-"""Pattern flags on constructed trend series: each fires on its own shape and not on the others."""
+"""The flag rules on hand-made note groups: each fires on its own shape, its thresholds are options."""
 
 import pandas as pd
-import pytest
-from leersignalen.analyse.flags import find_patterns
+from leersignalen.analyse.flags import find_eenmalig_evenement, find_lege_huls
 
 
-def _series(leren, instrumenteel, *, community="wijk", warnings=None):
-    count = len(leren)
-    instrumenteel = instrumenteel if isinstance(instrumenteel, list) else [instrumenteel] * count
-    starts = pd.date_range("2024-01-01", periods=count, freq="MS")
-    return pd.DataFrame({
-        "community": community,
-        "period": [start.strftime("%Y-%m") for start in starts],
-        "period_start": [start.strftime("%Y-%m-%d") for start in starts],
-        "leren_share": leren,
-        "instrumenteel_share": instrumenteel,
-        "warning": warnings or [""] * count,
-    })
+def _groups(months):
+    """One frame of notes per period from ``months[m] = [(sentences, leren, instrumenteel), ...]``."""
+    return [pd.DataFrame([{"sentences": s, "leren_sentences": lr, "instrumenteel_sentences": i} for s, lr, i in notes])
+            for notes in months]
 
 
-EMPTY_SHELL = dict(leren=[0.05, 0.04, 0.06, 0.05, 0.03, 0.05], instrumenteel=0.40)
-ONE_OFF = dict(leren=[0.10, 0.11, 0.10, 0.40, 0.10, 0.11, 0.10], instrumenteel=0.10)
-FOLLOW_THROUGH = dict(leren=[0.05, 0.08, 0.12, 0.15, 0.20, 0.25, 0.30, 0.33], instrumenteel=0.05)
+LABELS = [f"2024-{m:02d}" for m in range(1, 13)]
+SHELL = [[(10, 0, 5), (10, 1, 5)]] * 6
+ONE_OFF = [[(10, 1, 2), (10, 1, 2)]] * 3 + [[(10, 6, 1), (10, 5, 1)]] + [[(10, 1, 2), (10, 1, 2)]] * 3
 
 
-def _flags(frame, **options):
-    found = find_patterns(frame, **options)
-    return sorted(found["pattern"].tolist()), found
+def test_lege_huls_covers_the_whole_span_with_its_numbers():
+    [flag] = find_lege_huls(LABELS[:6], _groups(SHELL))
+    assert flag["periods"] == ";".join(LABELS[:6])
+    assert flag["estimate"] == 0.45 and flag["low"] > 0.3 and flag["reference"] == 0.05
+    assert "50%" in flag["evidence"] and "5%" in flag["evidence"]
 
 
-@pytest.mark.parametrize(("shape", "expected"), [
-    (EMPTY_SHELL, ["lege_huls"]),
-    (ONE_OFF, ["eenmalig_evenement"]),
-    (FOLLOW_THROUGH, ["doorpakken"]),
-])
-def test_each_flag_fires_only_on_its_shape(shape, expected):
-    patterns, found = _flags(_series(shape["leren"], shape["instrumenteel"]))
-    assert patterns == expected
-    assert found["evidence"].str.len().gt(0).all() and found["thresholds"].str.len().gt(0).all()
+def test_lege_huls_needs_little_learning_and_a_clear_difference():
+    assert find_lege_huls(LABELS[:6], _groups(SHELL), leren_max=0.01) == []
+    assert find_lege_huls(LABELS[:6], _groups(SHELL), margin=0.5) == []
+    balanced = [[(10, 3, 4), (10, 4, 3)]] * 6
+    assert find_lege_huls(LABELS[:6], _groups(balanced)) == []
 
 
-def test_lege_huls_reports_the_run_of_periods():
-    leren = [0.30, 0.05, 0.04, 0.06, 0.30, 0.05, 0.05]
-    _, found = _flags(_series(leren, 0.40))
-    shells = found[found["pattern"] == "lege_huls"]
-    assert shells["periods"].tolist() == ["2024-02;2024-03;2024-04"]
+def test_lege_huls_window_is_at_least_half_the_span():
+    months = [[(10, 5, 1), (10, 5, 1)]] * 4 + SHELL[:3]
+    assert find_lege_huls(LABELS[:7], _groups(months)) == []
+    months = [[(10, 5, 1), (10, 5, 1)]] * 2 + SHELL[:5]
+    [flag] = find_lege_huls(LABELS[:7], _groups(months))
+    assert flag["periods"].split(";") == LABELS[2:7]
 
 
-def test_lege_huls_needs_min_run():
-    _, found = _flags(_series([0.30, 0.05, 0.04, 0.30, 0.30, 0.30], 0.40))
-    assert "lege_huls" not in found["pattern"].tolist()
+def test_one_off_event_names_its_period_and_baseline():
+    [flag] = find_eenmalig_evenement(LABELS[:7], _groups(ONE_OFF))
+    assert flag["periods"] == "2024-04" and flag["sentences"] == 11
+    assert flag["estimate"] == 0.55 and flag["reference"] == 0.1
 
 
-def test_spike_names_its_period_and_baseline():
-    _, found = _flags(_series(ONE_OFF["leren"], ONE_OFF["instrumenteel"]))
-    assert found["periods"].tolist() == ["2024-04"]
-    assert "0.400" in found["evidence"].iloc[0] and "0.100" in found["evidence"].iloc[0]
-
-
-def test_two_period_spike_is_one_flag():
-    leren = [0.10, 0.11, 0.35, 0.38, 0.10, 0.11, 0.10]
-    _, found = _flags(_series(leren, 0.10))
-    assert found["pattern"].tolist() == ["eenmalig_evenement"]
-    assert found["periods"].tolist() == ["2024-03;2024-04"]
+def test_event_needs_enough_learning_sentences():
+    months = [[(10, 0, 2), (10, 0, 2)]] * 4 + [[(10, 1, 2), (10, 0, 2)]] + [[(10, 0, 2), (10, 0, 2)]] * 2
+    assert find_eenmalig_evenement(LABELS[:7], _groups(months)) == []
+    assert find_eenmalig_evenement(LABELS[:7], _groups(ONE_OFF), min_sentences=12) == []
 
 
 def test_spike_that_stays_up_is_not_one_off():
-    leren = [0.10, 0.11, 0.10, 0.40, 0.38, 0.41, 0.39]
-    patterns, _ = _flags(_series(leren, 0.10))
-    assert "eenmalig_evenement" not in patterns
-
-
-def test_periods_with_a_warning_are_ignored():
-    warnings = ["", "", "", "few_notes", "", "", ""]
-    patterns, _ = _flags(_series(ONE_OFF["leren"], ONE_OFF["instrumenteel"], warnings=warnings))
-    assert patterns == []
-
-
-def test_thresholds_are_options():
-    patterns, _ = _flags(_series(ONE_OFF["leren"], ONE_OFF["instrumenteel"]), spike_factor=5.0)
-    assert patterns == []
-    patterns, _ = _flags(_series(EMPTY_SHELL["leren"], EMPTY_SHELL["instrumenteel"]), lege_huls_min_run=7)
-    assert patterns == []
-
-
-def test_communities_are_flagged_separately():
-    frame = pd.concat([_series(EMPTY_SHELL["leren"], 0.40, community="a"),
-                       _series(FOLLOW_THROUGH["leren"], 0.05, community="b")])
-    found = find_patterns(frame)
-    assert sorted(zip(found["community"], found["pattern"], strict=True)) == [("a", "lege_huls"),
-                                                                              ("b", "doorpakken")]
-
-
-def test_falling_then_flat_series_is_not_follow_through():
-    patterns, _ = _flags(_series([0.30, 0.25, 0.20, 0.15, 0.15, 0.14, 0.15, 0.14], 0.05))
-    assert "doorpakken" not in patterns
+    months = ONE_OFF[:4] + [[(10, 6, 1), (10, 5, 1)]] * 3
+    assert find_eenmalig_evenement(LABELS[:7], _groups(months)) == []

@@ -16,7 +16,7 @@ from leersignalen.analyse.trends import (
     write_trends,
 )
 from leersignalen.categories import load_categories
-from leersignalen.cli import analysis as cli_analysis
+from leersignalen.cli.main import cli
 from leersignalen.output.cells import neutralise, read_csv_rows, unneutralise, write_csv
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
@@ -118,7 +118,9 @@ def test_columns_follow_the_categories_file(out_dir):
                                                           "per_1000w_high", "share", "share_low", "share_high")]
         start = columns.index(block[0])
         assert columns[start:start + 7] == block
-    assert columns[-4:] == ["balance", "balance_low", "balance_high", "warning"]
+    model = columns.index("leren_share_ci_low")
+    assert columns[model - 3:model] == ["balance", "balance_low", "balance_high"]
+    assert columns[-4:] == ["difference_model", "difference_model_low", "difference_model_high", "warning"]
 
 
 def test_trend_tests_skip_periods_with_a_warning(out_dir):
@@ -127,10 +129,11 @@ def test_trend_tests_skip_periods_with_a_warning(out_dir):
     noord = tests[(tests["community"] == "wijkteam-noord") & (tests["measure"] == "balance")].iloc[0]
     trends = read_trends(out_dir)
     usable = trends[(trends["community"] == "wijkteam-noord") & (trends["warning"] == "")]
-    assert noord["periods"] == len(usable) == 5
-    zuid = tests[tests["community"] == "leeratelier-zuid"]
+    assert int(noord["periods"]) == len(usable) == 5
+    zuid = tests[(tests["community"] == "leeratelier-zuid") & (tests["measure"] != "difference")]
     assert set(zuid["test"]) == {""} and zuid["note"].str.contains("too few").all()
-    expected = {f"{c.id}_per_1000w" for c in CATEGORIES} | {"leren_share", "instrumenteel_share", "balance"}
+    expected = {f"{c.id}_per_1000w" for c in CATEGORIES} | {"leren_share", "instrumenteel_share", "balance",
+                                                          "difference"}
     assert set(tests["measure"]) == expected
 
 
@@ -188,8 +191,8 @@ def test_write_csv_is_deterministic_and_neutralised(tmp_path):
 
 
 def test_trends_writes_files(out_dir):
-    result = CliRunner().invoke(cli_analysis.trends, [str(out_dir), "--period", "quarter", "--min-notes", "1",
-                                                 "--n-boot", "50"])
+    result = CliRunner().invoke(cli, ["trends", str(out_dir), "--period", "quarter", "--min-notes", "1",
+                                                 "--resamples", "50"])
     assert result.exit_code == 0, result.output
     assert "without" in result.output or "no date" in result.output
     assert read_trends(out_dir)["period"].str.contains("-Q").all()
@@ -197,10 +200,10 @@ def test_trends_writes_files(out_dir):
 
 
 def test_trends_quiet_and_missing_notes(tmp_path, out_dir):
-    quiet = CliRunner().invoke(cli_analysis.trends, [str(out_dir), "-q", "--n-boot", "10"])
+    quiet = CliRunner().invoke(cli, ["trends", str(out_dir), "-q", "--resamples", "10"])
     assert quiet.exit_code == 0 and quiet.output == ""
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = CliRunner().invoke(cli_analysis.trends, [str(empty)])
+    result = CliRunner().invoke(cli, ["trends", str(empty)])
     assert result.exit_code == 2
     assert "notes.csv" in result.output and len(result.output.strip().splitlines()) == 1
