@@ -5,8 +5,8 @@ Notes written in a template are full of lines such as ``# Reflectie``, ``Wat ik 
 nothing: the codebook codes what a sentence does, and a heading only announces the text under it.
 :func:`heading_kind` recognises four kinds (see docs/lexicon.md, "Headings and labels"):
 
-- ``markdown``: the sentence starts with a markdown heading marker (``#`` to ``######`` and a space),
-  or the whole line is bold (``**Terugblik**``);
+- ``markdown``: the sentence starts with a markdown heading marker (``#`` to ``######``), or it is a
+  short bold line without a verb form or colon (``**Terugblik**``);
 - ``label``: the sentence ends in ``:`` and is a prompt or a name, not a clause: it starts with a question
   word ("Wat ik meeneem:", "Wat ging goed:") or has no verb form ("Actiepunten:", "Leerdoel 2:");
   "Ik heb het volgende geleerd:" is a clause and stays;
@@ -102,11 +102,13 @@ def heading_kind(texts: Sequence[str], lemma_of: Callable[[str], str], verbs: fr
         return ""
     if texts[0] == "#":
         return "markdown"
-    if len(texts) > 4 and texts[:2] in (["*", "*"], ["_", "_"]) and texts[-2:] == texts[:2]:
-        return "markdown"
     words = _words(texts)
     if not words:
         return ""
+    if len(texts) > 4 and texts[:2] in (["*", "*"], ["_", "_"]) and texts[-2:] == texts[:2]:
+        short = len(words) <= MAX_TITLE_WORDS and ":" not in texts
+        if short and not any(is_verb_form(word, lemma_of, verbs) for word in words):
+            return "markdown"
     if texts[-1] == ":":
         if words[0] in QUESTION_WORDS or not any(is_verb_form(word, lemma_of, verbs) for word in words):
             return "label"

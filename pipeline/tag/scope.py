@@ -6,8 +6,8 @@ The entries come from ``lexicons/negation.tsv`` (see docs/lexicon.md, "Negation 
   pattern holds a cue word ("geen tijd"), and a match up to ``window_before`` tokens after it or
   ``window_after`` tokens before it when no clause boundary lies in between;
 - ``postcue`` is a clause-final denial ("kwam er niet van", "schoot erbij in", "bleef liggen"): like a cue,
-  but it reaches back over any distance to the start of its clause ("Reflectie op hoe we als groep
-  werken kwam er helemaal niet van");
+  but it reaches back over any distance to the start of its clause ("Reflectie op het proces van de
+  hele groep kwam er deze maand helemaal niet van"); a boundary in between (a comma, "hoe", "die") stops it;
 - ``pseudo`` looks like a negation but is not ("niet alleen", "geen wonder"): cues inside it are dropped;
 - ``boundary`` ends a clause (comma, maar, omdat, dat ...). A boundary inside the match, after its first
   token ("geleerd dat ik"), also separates the match from a cue after it: the cue is in the next clause;
