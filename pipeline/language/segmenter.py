@@ -6,9 +6,15 @@ capital, a digit, a quote or bracket, a bullet, or a line break. Abbreviations n
 Dutch tokenizer keeps most of them as one token with the dot (``dhr.``, ``o.a.``, ``z.s.m.``), which is then
 not a sentence-final token; the few it splits (``mw .``, ``incl .``) are listed in ``SPLIT_ABBREVIATIONS``.
 Lines: a bullet line, a markdown heading, a numbered or lettered item, a speaker prefix (``Zoë:``,
-``Mehmet K.:``) or the line after a blank line always starts a sentence (a hard break); any other newline
-does too, unless it wraps prose (the line before ends without final punctuation and the next starts in
-lowercase). Whitespace tokens never start a sentence.
+``Mehmet K.:``), the line after a blank line, the line after a markdown heading and the line after a line
+that ends in ``:`` (a label such as ``Wat ik meeneem:``) always start a sentence (a hard break); any other
+newline does too, unless it wraps prose (the line before ends without final punctuation and the next starts
+in lowercase). Whitespace tokens never start a sentence.
+
+Ordinary words that spaCy's Dutch tokenizer keeps together with a following dot as if they were
+abbreviations (``me.``, ``al.``, ``pas.``, ``hand.``: "Dat raakte me. We gaan ...") are split off again
+by the component's factory (``WORDS_NOT_ABBREVIATIONS``), so that the dot can end the sentence and the
+word matches the lexicon; real abbreviations (``bijv.``, ``o.a.``, ``ca.``, ``nr.``, ``dhr.``) stay.
 
 Each distinct token text is classified once into bit flags (cached per component); per doc the work is one
 hash array, one flag lookup per token and a loop over the candidate positions only.
@@ -51,6 +57,9 @@ SPLIT_ABBREVIATIONS = frozenset({
     "sr", "st", "afd", "tel", "mln", "mld", "nr", "nrs", "ca", "resp", "jl", "vs", "dr", "drs", "ir", "ing",
     "prof", "mr", "mgr", "ds", "wo", "di", "vr", "za", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
     "sept", "okt", "nov", "dec",
+})
+WORDS_NOT_ABBREVIATIONS = frozenset({
+    "me", "al", "best", "dat", "top", "vol", "ver", "pas", "hand", "kon", "ex", "it", "bel", "red", "ben",
 })
 NAME_PARTICLES = frozenset(
     {"van", "de", "der", "den", "het", "ten", "ter", "el", "al", "bin", "von", "da", "le"}
@@ -182,6 +191,7 @@ class NotesSegmenter:
         n_tokens = len(flags)
         newline_positions = np.flatnonzero(flag_array & NEWLINE)
         previous_newline_end = -1
+        line_start = 0
         for newline in newline_positions.tolist():
             if newline <= previous_newline_end:
                 continue
@@ -196,9 +206,18 @@ class NotesSegmenter:
             previous = newline - 1
             while previous >= 0 and flags[previous] & SPACE:
                 previous -= 1
+            previous_line_start, line_start = line_start, following
             if previous < 0:
                 continue
-            if blank_line or newline_count > 1 or self._starts_hard_line(flags, trailing_space, following):
+            while previous_line_start < previous and flags[previous_line_start] & SPACE:
+                previous_line_start += 1
+            after_label = flags[previous] & COLON or _is_heading_start(flags, trailing_space, previous_line_start)
+            if (
+                blank_line
+                or newline_count > 1
+                or after_label
+                or self._starts_hard_line(flags, trailing_space, following)
+            ):
                 hard_starts.append(following)
             elif not self._wraps_prose(flags, previous, following):
                 other_starts.append(following)
@@ -209,7 +228,7 @@ class NotesSegmenter:
         first = flags[position]
         if first & (BULLET | ENUMERATED_ITEM):
             return True
-        if first & HEADING and trailing_space[position]:
+        if _is_heading_start(flags, trailing_space, position):
             return True
         n_tokens = len(flags)
         if (
@@ -239,7 +258,27 @@ class NotesSegmenter:
         return not ends_sentence and bool(flags[following] & LOWERCASE)
 
 
+def _is_heading_start(flags: list[int], trailing_space: list[int], position: int) -> bool:
+    """Whether a markdown heading marker (``#`` to ``######``, split by the tokenizer) starts at ``position``."""
+    end = position
+    while end < len(flags) and flags[end] & HEADING and not trailing_space[end] and end - position < 6:
+        end += 1
+    return end < len(flags) and bool(flags[end] & HEADING) and bool(trailing_space[end])
+
+
+def split_word_dots(nlp: Language) -> None:
+    """Drop the tokenizer's special cases that glue an ordinary word to a final dot (``me.``, ``al.``)."""
+    tokenizer = nlp.tokenizer
+    rules = getattr(tokenizer, "rules", None)
+    if not rules:
+        return
+    glued = {key for key in rules if key.endswith(".") and key[:-1].lower() in WORDS_NOT_ABBREVIATIONS}
+    if glued:
+        tokenizer.rules = {key: value for key, value in rules.items() if key not in glued}
+
+
 @Language.factory("leersignalen_segmenter", default_config={"hard_breaks_only": False})
 def make_segmenter(nlp: Language, name: str, *, hard_breaks_only: bool) -> NotesSegmenter:
-    """Create the rule-based sentence segmenter for notes."""
+    """Create the rule-based sentence segmenter for notes (and unglue ordinary words from a final dot)."""
+    split_word_dots(nlp)
     return NotesSegmenter(nlp, name, hard_breaks_only=hard_breaks_only)

@@ -28,7 +28,7 @@ from ..errors import LexiconError
 
 RULE_COLUMNS = ("id", "category", "pattern", "unless", "note", "example")
 SCOPE_COLUMNS = ("id", "kind", "pattern", "note", "example")
-SCOPE_KINDS = ("cue", "pseudo", "boundary")
+SCOPE_KINDS = ("cue", "postcue", "pseudo", "boundary", "frame")
 GAP_TOKENS = 4
 SEPARABLE_GAP_TOKENS = 6
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -83,7 +83,7 @@ class Rule:
 
 @dataclass
 class ScopeEntry:
-    """A negation cue, a pseudo-negation or a clause boundary."""
+    """A negation cue, a clause-final denial (postcue), a pseudo-negation, a clause boundary or a frame."""
 
     id: str
     kind: str

@@ -2,7 +2,10 @@
 
 Add it to any pipeline that sets sentence boundaries: ``nlp.add_pipe("leersignalen")``. It stores every
 match, negated ones included, in ``doc._.ls_signals`` and the non-negated ones as spans in
-``doc.spans["leersignalen"]`` (label = category, ``span.id_`` = rule id).
+``doc.spans["leersignalen"]`` (label = category, ``span.id_`` = rule id). Sentences that are headings,
+labels or template prompts (``heading.py``) are not coded: their matches are left out, and the sentence
+is listed in ``doc._.ls_headings`` as (start token, end token, kind) when it held a lexicon match.
+Negation scope is decided per sentence by ``scope.py``.
 
 Matching is built for speed: every token is reduced to the set of pattern elements it satisfies, cached
 per (form, lemma) pair across documents, so that the work per token is one dictionary look-up and only
@@ -22,7 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..categories import family_of
+from .heading import heading_kind
 from .lexicon import Element, Gap, Part, Rule, ScopeEntry, load_rules, load_scope, rule_files
+from .scope import ClauseScope
 
 SPAN_KEY = "leersignalen"
 EMPTY: frozenset[int] = frozenset()
@@ -64,6 +69,9 @@ def _group(owner: tuple[str, int, int]) -> str:
         return "scope"
     return "anchor" if kind == "rule" and part == 0 else "other"
 
+
+if not Doc.has_extension("ls_headings"):
+    Doc.set_extension("ls_headings", default=None)
 
 if not Doc.has_extension("ls_signals"):
     Doc.set_extension("ls_signals", getter=_signals_of)
@@ -127,7 +135,7 @@ class RuleMatcher:
         self.cue_values = {
             element.value
             for entry in scope
-            if entry.kind == "cue"
+            if entry.kind in ("cue", "postcue")
             for part in entry.parts
             for seq in part.sequences
             if len(seq) == 1
@@ -136,7 +144,7 @@ class RuleMatcher:
         self.cue_elements = frozenset(
             element_id
             for sequence in self.sequences
-            if sequence.owner[0] == "scope" and scope[sequence.owner[1]].kind == "cue"
+            if sequence.owner[0] == "scope" and scope[sequence.owner[1]].kind in ("cue", "postcue")
             for step in sequence.steps
             if not isinstance(step, int)
             for element_id in step
@@ -343,7 +351,11 @@ class LeersignalenTagger:
         window_before: int,
         window_after: int,
     ):
+        from ..language.lemmatizer import lemma_data, lemma_of
+
         self.name = name
+        self.lemma_of = lemma_of
+        self.verbs = lemma_data().verbs
         directory = Path(lexicon_dir) if lexicon_dir else None
         self.rule_paths = rule_files(directory / "rules" if directory else None)
         self.negation_path = (Path(negation_file) if negation_file
@@ -390,14 +402,20 @@ class LeersignalenTagger:
         candidates = table.key_tokens()
         signals: list[Signal] = []
         offsets = TokenOffsets(doc)
+        headings: list[tuple[int, int, str]] = []
         if candidates:
             position = 0
             for start, end in sentence_bounds(doc):
                 while position < len(candidates) and candidates[position] < start:
                     position += 1
                 if position < len(candidates) and candidates[position] < end:
+                    kind = heading_kind([token.text for token in doc[start:end]], self.lemma_of, self.verbs)
+                    if kind:
+                        headings.append((start, end, kind))
+                        continue
                     signals.extend(self._sentence_signals(doc, table, start, end, offsets))
         doc._.ls_signal_rows = signals
+        doc._.ls_headings = headings
         spans = []
         for signal in signals:
             if not signal.negated:
@@ -420,19 +438,11 @@ class LeersignalenTagger:
         part_spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
         for sequence, first, stop in matches:
             part_spans.setdefault(sequence.owner, []).append((first, stop))
-        cues, pseudo, boundaries = [], [], set()
+        scope_spans: dict[str, list[tuple[int, int]]] = {}
         for (kind, index, _part), spans in part_spans.items():
-            if kind != "scope":
-                continue
-            entry_kind = self.scope[index].kind
-            if entry_kind == "cue":
-                cues.extend(spans)
-            elif entry_kind == "pseudo":
-                pseudo.extend(spans)
-            else:
-                for first, stop in spans:
-                    boundaries.update(range(first, stop))
-        cues = [c for c in cues if not any(p[0] <= c[0] and c[1] <= p[1] for p in pseudo)]
+            if kind == "scope":
+                scope_spans.setdefault(self.scope[index].kind, []).extend(spans)
+        scope = ClauseScope.from_spans(scope_spans)
         found: list[Signal] = []
         seen: set[tuple[int, int]] = set()
         for (kind, index, part), anchors in sorted(part_spans.items()):
@@ -452,7 +462,13 @@ class LeersignalenTagger:
                 for spans in others:
                     near = min(spans, key=lambda s, f=first: abs(s[0] - f))
                     span_start, span_end = min(span_start, near[0]), max(span_end, near[1])
-                negated = self._negated(span_start, span_end, cues, boundaries, self.matcher.rule_has_cue[index])
+                negated = scope.negated(
+                    span_start,
+                    span_end,
+                    rule_has_cue=self.matcher.rule_has_cue[index],
+                    window_before=self.window_before,
+                    window_after=self.window_after,
+                )
                 start_char = offsets.start(span_start)
                 end_char = offsets.end(span_end - 1)
                 found.append(
@@ -471,31 +487,6 @@ class LeersignalenTagger:
                 )
         found.sort(key=lambda s: (s.start, s.end, s.rule_id))
         return found
-
-    def _negated(self, start: int, end: int, cues, boundaries: set[int], rule_has_cue: bool) -> bool:
-        """Whether a cue scopes over the match [start, end).
-
-        A cue that overlaps or encloses the match negates it, unless the rule's own pattern contains a cue
-        word (``geen tijd``); a cue before or after it negates it within the window when no
-        clause boundary lies in between. A boundary word at the edge of the match (``geleerd dat``) starts
-        the next clause, so it separates the match from a cue beyond it.
-        """
-        for cue_start, cue_end in cues:
-            if cue_start < end and cue_end > start:
-                if not rule_has_cue:
-                    return True
-                continue
-            if cue_end <= start:
-                gap, between = start - cue_end, range(cue_end, start + 1)
-                window = self.window_before
-            elif cue_start >= end:
-                gap, between = cue_start - end, range(end - 1, cue_start)
-                window = self.window_after
-            else:
-                continue
-            if gap <= window and not boundaries.intersection(between):
-                return True
-        return False
 
 
 class TokenOffsets:

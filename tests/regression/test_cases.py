@@ -1,4 +1,7 @@
-"""Regression cases kept as data (tests/regression/cases.tsv); known misses carry an xfail reason."""
+"""Regression cases kept as data (tests/regression/cases.tsv); known misses carry an xfail reason.
+
+A literal ``\\n`` in a text stands for a line break (headings followed by text).
+"""
 
 import csv
 from pathlib import Path
@@ -15,7 +18,7 @@ def load_cases():
     params = []
     for row in rows:
         marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row["xfail"] else []
-        params.append(pytest.param(row["text"], row["labels"], id=row["id"], marks=marks))
+        params.append(pytest.param(row["text"].replace("\\n", "\n"), row["labels"], id=row["id"], marks=marks))
     return params
 
 

@@ -100,3 +100,21 @@ def test_shipped_lexicon_is_valid_and_every_example_matches():
     problems, checked = check_lexicon()
     assert problems == []
     assert checked > 0
+
+
+def test_shipped_scope_has_every_kind_and_every_entry_an_example():
+    entries = load_scope()
+    assert {entry.kind for entry in entries} == {"cue", "postcue", "pseudo", "boundary", "frame"}
+    for entry in entries:
+        assert entry.example, entry.id
+
+
+def test_frame_and_postcue_kinds_load(tmp_path):
+    path = tmp_path / "negation.tsv"
+    path.write_text(
+        "id\tkind\tpattern\tnote\texample\n"
+        "f\tframe\tachteraf\tlooking back\tAchteraf gezien niet.\n"
+        "p\tpostcue\tbleef ... liggen\tleft undone\tHet bleef liggen.\n",
+        encoding="utf-8",
+    )
+    assert [(e.id, e.kind) for e in load_scope(path)] == [("f", "frame"), ("p", "postcue")]

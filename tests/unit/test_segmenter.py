@@ -105,3 +105,28 @@ def test_hard_breaks_only_leaves_the_rest_to_a_model():
 def test_empty_and_whitespace_only_docs(segmenter_nlp):
     assert len(segmenter_nlp("")) == 0
     assert len(list(segmenter_nlp("\n\n").sents)) == 1
+
+
+def test_heading_line_ends_its_sentence_even_before_lowercase(segmenter_nlp):
+    text = "## Wat ging goed\nde samenwerking liep prima\n### Kopje\nen nog meer"
+    assert sentences(segmenter_nlp, text) == ["## Wat ging goed", "de samenwerking liep prima", "### Kopje",
+                                              "en nog meer"]
+
+
+def test_line_ending_in_colon_is_its_own_unit(segmenter_nlp):
+    assert sentences(segmenter_nlp, "Wat ik meeneem:\nik moet eerder beginnen.") == [
+        "Wat ik meeneem:", "ik moet eerder beginnen.",
+    ]
+    assert len(sentences(segmenter_nlp, "Actie: Piet mailt\nde wethouder")) == 1
+
+
+@pytest.mark.parametrize("word", ["me", "ze", "er", "hem", "mij", "op", "af", "al", "pas"])
+def test_sentence_ends_after_short_words(segmenter_nlp, word):
+    assert len(sentences(segmenter_nlp, f"Dat kwam {word}. We gaan zelf verder.")) == 2
+
+
+def test_short_words_are_split_from_the_dot_but_abbreviations_stay():
+    doc = make_nlp()("Dat raakte me. Bijv. dit, o.a. dat en ca. 8 mensen, nr. 5, d.w.z. t.z.t. m.b.t. dhr. Jansen.")
+    texts = [token.text for token in doc]
+    assert texts[:4] == ["Dat", "raakte", "me", "."]
+    assert {"Bijv.", "o.a.", "ca.", "nr.", "d.w.z.", "t.z.t.", "m.b.t.", "dhr."} <= set(texts)

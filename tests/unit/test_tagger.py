@@ -4,7 +4,10 @@ from pathlib import Path
 
 import pytest
 import spacy
+from leersignalen.language.lemmatizer import lemma_data, lemma_of
+from leersignalen.tag.heading import heading_kind
 from leersignalen.tag.pipeline import build_pipeline
+from leersignalen.tag.scope import ClauseScope
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "lexicon_fixture"
 
@@ -116,3 +119,114 @@ def test_component_without_sentence_boundaries_treats_doc_as_one_sentence():
 def test_boundary_word_ending_the_match_closes_the_clause(fixture_nlp):
     [signal] = fixture_nlp("Ik heb geleerd dat ik niet alles hoef te weten.")._.ls_signals
     assert (signal.rule_id, signal.negated) == ("refl.geleerd", False)
+
+
+# --- headings, labels and prompts (tag/heading.py) ---------------------------------------------------------
+
+
+
+def kind_of(text):
+    return heading_kind([t.text for t in spacy.blank("nl")(text)], lemma_of, lemma_data().verbs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("# Reflectie", "markdown"),
+        ("### Wat ging goed", "markdown"),
+        ("**Terugblik**", "markdown"),
+        ("Wat ik meeneem:", "label"),
+        ("Actiepunten:", "label"),
+        ("Leerdoel 2:", "label"),
+        ("Evaluatie eerste halfjaar.", "title"),
+        ("Reflectie na de bijeenkomst van 12 maart", "title"),
+        ("3. Notulen vorige vergadering", "title"),
+        ("Wat kan beter?", "prompt"),
+        ("Wat heb je geleerd?", "prompt"),
+    ],
+)
+def test_headings_labels_titles_and_prompts_are_recognised(text, kind):
+    assert kind_of(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb het volgende geleerd:",  # a clause ending in ':'
+        "Reflectie kwam er niet van.",  # a finite verb
+        "Evaluatie gepland voor 12 maart.",  # a participle: telegraphic content
+        "Planning erg krap.",  # second word is not a preposition, date or ordinal
+        "- Notulen vorige vergadering vastgesteld.",  # a bullet is content
+        "Hoe ervaren bewoners dit?",  # a real question, not a prompt
+        "**Backer: ik vind dat we het zo lang mogelijk moeten rekken omdat gemeenten tijd nodig hebben**",
+        "Aanwezig: Jan en Piet",
+    ],
+)
+def test_content_is_not_taken_for_a_heading(text):
+    assert kind_of(text) == ""
+
+
+@pytest.fixture(scope="module")
+def shipped_nlp():
+    nlp, _ = build_pipeline("blank")
+    return nlp
+
+
+def test_tagger_skips_heading_sentences_and_records_them(shipped_nlp):
+    doc = shipped_nlp("# Reflectie\nIk heb geleerd dat ik eerst moet luisteren.\nActiepunten:\nJan mailt de notulen.")
+    assert {s.category for s in doc._.ls_signals} == {"reflectie", "structuur"}
+    assert [kind for _, _, kind in doc._.ls_headings] == ["markdown", "label"]
+    assert all(s.start >= doc._.ls_headings[0][1] for s in doc._.ls_signals)
+
+
+# --- negation scope (tag/scope.py) --------------------------------------------------------------------------
+
+WINDOWS = {"window_before": 8, "window_after": 5}
+
+
+def test_frame_shields_a_match_from_a_cue_in_its_content():
+    # "Achteraf gezien hebben we de bewoners niet genoeg betrokken": frame [0, 2), cue 'niet' at 6
+    scope = ClauseScope(cues=[(6, 7)], frames=[(0, 2)])
+    assert not scope.negated(0, 2, rule_has_cue=False, **WINDOWS)
+    # a match that does not overlap the frame is still denied
+    assert scope.negated(7, 9, rule_has_cue=False, **WINDOWS)
+
+
+def test_cue_before_or_inside_the_frame_still_denies():
+    # "Ik heb niet geleerd dat": cue at 2, frame/match 'geleerd dat' [3, 5)
+    assert ClauseScope(cues=[(2, 3)], frames=[(3, 5)]).negated(3, 5, rule_has_cue=False, **WINDOWS)
+    assert ClauseScope(cues=[(3, 4)], frames=[(2, 5)]).negated(2, 5, rule_has_cue=False, **WINDOWS)
+
+
+def test_boundary_inside_the_match_separates_a_later_cue():
+    # "geleerd dat ik niet": boundary 'dat' at 2 inside the match [1, 4), cue at 4
+    assert not ClauseScope(cues=[(4, 5)], boundaries={2}).negated(1, 4, rule_has_cue=False, **WINDOWS)
+    assert ClauseScope(cues=[(4, 5)]).negated(1, 4, rule_has_cue=False, **WINDOWS)
+
+
+def test_postcue_reaches_back_over_any_distance_but_not_over_a_boundary():
+    far = ClauseScope(postcues=[(12, 15)])
+    assert far.negated(0, 1, rule_has_cue=False, **WINDOWS)
+    assert not ClauseScope(cues=[(12, 13)]).negated(0, 1, rule_has_cue=False, **WINDOWS)
+    assert not ClauseScope(postcues=[(12, 15)], boundaries={6}).negated(0, 1, rule_has_cue=False, **WINDOWS)
+
+
+def test_pseudo_negation_drops_cues_and_postcues_inside_it():
+    scope = ClauseScope.from_spans({"cue": [(3, 4)], "postcue": [(3, 5)], "pseudo": [(2, 6)]})
+    assert scope.cues == [] and scope.postcues == []
+    assert not scope.negated(0, 1, rule_has_cue=False, **WINDOWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Reflectie op het proces van de hele groep kwam er deze maand helemaal niet van.", True),
+        ("De evaluatie van het project schoot er bij in.", True),
+        ("De terugblik op de samenwerking bleef liggen.", True),
+        ("Ik merk dat ik niet goed luister.", False),
+        ("Het viel me op dat we de bewoners niet aan het woord lieten.", False),
+    ],
+)
+def test_shipped_scope_entries_on_whole_sentences(shipped_nlp, text, negated):
+    reflective = [s for s in shipped_nlp(text)._.ls_signals if s.category == "reflectie"]
+    assert reflective and all(s.negated is negated for s in reflective)
