@@ -77,7 +77,10 @@ class InputReader:
         key = path.resolve()
         if key in self._read:
             first = self._read[key]
-            self._skip(path, f"already read (as part of {first})" if first != path else "given twice; read once")
+            if first.resolve() != key:
+                self._skip(path, f"already read (as part of {first})")
+            else:
+                self._skip(path, "given twice; read once" if given_as == path else "already read (given by name)")
             return False
         self._read[key] = given_as
         return True
