@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from leersignalen.read.ingest import Record, Reject, read_inputs
 
 

@@ -8,7 +8,6 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-
 from leersignalen.cli.main import cli
 from leersignalen.errors import InputFileError
 from leersignalen.read.ingest import read_inputs
@@ -174,8 +173,8 @@ def test_the_same_file_twice_or_inside_a_given_folder_is_read_once(tmp_path, rea
 
 def test_control_characters_in_metadata_are_cleaned_everywhere(tmp_path):
     path = tmp_path / "notes.csv"
-    path.write_text("id,community,date,text,author,role\n"
-                    "a\x00b,\x1b]0;pwned\x07wijk,2025-01-01,Tekst.,Ann\x1b[31m,rol\u202e\n", encoding="utf-8")  # fmt: skip
+    row = "a\x00b,\x1b]0;pwned\x07wijk,2025-01-01,Tekst.,Ann\x1b[31m,rol\u202e\n"
+    path.write_text("id,community,date,text,author,role\n" + row, encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["run", str(path), "--out", str(out), "--model", "blank"])
     assert result.exit_code == 0, result.output
