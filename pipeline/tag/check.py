@@ -17,8 +17,8 @@ def check_lexicon(lexicon_dir: Path | None = None, *, model: str = "blank") -> t
     for rule, doc in zip(tagger.rules, nlp.pipe(examples), strict=True):
         size = rule_size(rule)
         if size > LARGE_RULE_SEQUENCES:
-            problems.append(f"{rule.source}:{rule.line}: rule {rule.id!r} compiles to {size} token sequences "
-                            f"(more than {LARGE_RULE_SEQUENCES}), which slows down tagging; split it into several rules")
+            problems.append(f"{rule.source}:{rule.line}: rule {rule.id!r} compiles to {size} token sequences (more "
+                            f"than {LARGE_RULE_SEQUENCES}), which slows down tagging; split it into several rules")
         own = [signal for signal in doc._.ls_signals if signal.rule_id == rule.id]
         where = f"{rule.source}:{rule.line}"
         if not own:

@@ -212,9 +212,9 @@ def check_lexicon_folder(directory: Path, *, needs_negation: bool = True) -> Non
         raise LexiconFolderError(Errors.E092.format(path=negation))
     for name in SHARED_FILES:
         copy, project = directory / name, LEXICON_DIR / name
-        if copy.is_file() and project.is_file() and copy.resolve() != project.resolve():
-            if _normalised_bytes(copy) != _normalised_bytes(project):
-                raise LexiconFolderError(Errors.E093.format(path=copy, name=name))
+        differs = copy.is_file() and project.is_file() and copy.resolve() != project.resolve()
+        if differs and _normalised_bytes(copy) != _normalised_bytes(project):
+            raise LexiconFolderError(Errors.E093.format(path=copy, name=name))
 
 
 def rule_files(directory: Path | str | None = None) -> list[Path]:
