@@ -86,7 +86,8 @@ def test_a_duplicate_vocabulary_term_is_named(model_copy):
     terms = vocabulary["blocks"][0]["terms"]
     terms[1] = terms[0]
     replace_file(model_copy, "vocabulary.json", json.dumps(vocabulary).encode())
-    assert load_error(model_copy).startswith(f"E096 {model_copy / 'vocabulary.json'}: the term {terms[0]!r} occurs twice")
+    expected = f"E096 {model_copy / 'vocabulary.json'}: the term {terms[0]!r} occurs twice"
+    assert load_error(model_copy).startswith(expected)
 
 
 def inputs(texts):
