@@ -130,9 +130,9 @@ def _make_record(
     if not note_id:
         note_id = f"{path.stem}:{line}"
         problems.append("missing_id")
+    text = _clean_text(text, problems)
     if not text.strip():
         return Reject(str(path), line, note_id, "empty text: the note has no text to tag")
-    text = _clean_text(text, problems)
     community = _clean_field("community", values.get("community") or "", problems)
     if not community:
         community = _clean_field("community", default_community, [])
