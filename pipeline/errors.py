@@ -81,6 +81,18 @@ class Errors(metaclass=_PrefixCode):
     E053 = "{path}: no sheet named {sheet!r} (sheets: {sheets}); check the spelling given with --sheet"
     E054 = "{path}: the file is password-protected; save a copy without a password and read that"
     E055 = "--split-on {value!r}: expected 'heading' or 'date'"
+    # robustness: hostile inputs, lexicon folders, model files, degenerate gold
+    E090 = "{path}: the JSON object holds no list of note objects; export the notes as a JSON list [{{...}}, ...] or as JSONL"
+    E091 = "{path}: the JSON object holds several lists of objects ({keys}); export only the notes, as a JSON list or JSONL"
+    E092 = "{path}: missing in the --lexicon folder; copy it from the project's lexicons/ folder (a lexicon folder needs rules/*.tsv and negation.tsv)"
+    E093 = ("{path}: differs from the project's {name}; the categories and lemma exceptions are shared by the whole "
+            "project, so edit lexicons/{name} itself or remove this copy from the --lexicon folder")
+    E094 = "{path}: field {field} is {found}; expected {expected}. The model file was edited or damaged: retrain with `leersignalen train`"
+    E095 = "{path}: corrupt model file ({problem}); retrain the model with `leersignalen train`"
+    E096 = "{path}: the term {term!r} occurs twice in block {block!r}; the vocabulary was edited or damaged: retrain with `leersignalen train`"
+    E097 = "{where}: no category has both coded and uncoded sentences ({detail}); a classifier cannot learn from this: code sentences with and without each category"
+    E098 = "{where}: the sentences have no usable features (no word occurs in {min_df} or more sentences); code more (and longer) sentences or lower --min-df"
+    E099 = "{path}: the same sentence is coded more than once ({keys}); keep one row per sentence in each coder's file"
 
     # room exchange (pipeline/exchange/): QDA projects and spreadsheets, E060-E069
     E060 = ("{path}: {problem}; export the project again as REFI-QDA (.qdpx) from ATLAS.ti, NVivo, MAXQDA "

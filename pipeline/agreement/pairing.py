@@ -144,7 +144,13 @@ def gold_key(row: GoldRow) -> str:
 
 
 def pair_two_coders(first: Sequence[GoldRow], second: Sequence[GoldRow]) -> tuple[list[PairedSentence], int, int]:
-    """Pair the sentences both coders coded; return (pairs, only in first, only in second)."""
+    """Pair the sentences both coders coded; return (pairs, only in first, only in second).
+
+    A sentence coded twice in one coder's file is refused (E099): pairing would drop one of the two codings.
+    The same text twice is allowed when both rows carry the same labels (a short sentence such as "Ja.").
+    """
+    for rows in (first, second):
+        _refuse_duplicates(rows)
     seconds: dict[str, GoldRow] = {}
     for row in second:
         seconds.setdefault(gold_key(row), row)
@@ -160,6 +166,21 @@ def pair_two_coders(first: Sequence[GoldRow], second: Sequence[GoldRow]) -> tupl
     if not pairs:
         raise GoldFileError(Errors.E049.format(first=first[0].source, second=second[0].source))
     return pairs, len({gold_key(r) for r in first}) - len(pairs), len(seconds) - len(pairs)
+
+
+def _refuse_duplicates(rows: Sequence[GoldRow]) -> None:
+    labels_by_key: dict[str, frozenset[str]] = {}
+    duplicates: list[str] = []
+    source = ""
+    for row in rows:
+        key = gold_key(row)
+        if key in labels_by_key and (not key.startswith("text:") or labels_by_key[key] != row.labels):
+            duplicates.append(_snippet(key.removeprefix("id:").removeprefix("text:"), 40))
+            source = source or row.source
+        labels_by_key.setdefault(key, row.labels)
+    if duplicates:
+        more = f" and {len(duplicates) - 5} more" if len(duplicates) > 5 else ""
+        raise GoldFileError(Errors.E099.format(path=source, keys=", ".join(dict.fromkeys(duplicates[:5])) + more))
 
 
 def pair_with_tagger(gold: Sequence[GoldRow], nlp, *, classifier=None) -> list[PairedSentence]:

@@ -92,10 +92,26 @@ class DutchLemmaData:
         self.adjectives = frozenset(index["adj"])
         self.nouns = frozenset(index["noun"])
         self.closed_class = frozenset(index["adp"]) | frozenset(index["det"])
+        self._known: dict[str, str] = {}
 
     def lemma(self, form: str) -> str:
-        """The lowercase lemma of one token text."""
+        """The lowercase lemma of one token text.
+
+        Words longer than MAX_INFLECTED_LENGTH (a URL, base64, Chinese without spaces) are only looked up,
+        not run through the inflection and compound rules; every lemma found is remembered, so that the
+        compound search looks at each tail of a word once.
+        """
         word = form.lower()
+        if len(word) > MAX_INFLECTED_LENGTH:
+            return self.exceptions.get(word) or self.lookup.get(word, word)
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= MAX_REMEMBERED:
+                self._known.clear()
+            known = self._known[word] = self._lemma_by_rules(word)
+        return known
+
+    def _lemma_by_rules(self, word: str) -> str:
         if word in self.exceptions:
             return self.exceptions[word]
         if not word.isalpha():
@@ -222,6 +238,10 @@ class DutchLemmaData:
             if head_lemma != head and (head_lemma in self.nouns or head_lemma in self.adjectives):
                 yield word[:start] + head_lemma
                 return
+
+
+MAX_INFLECTED_LENGTH = 60
+MAX_REMEMBERED = 200_000
 
 
 def _looks_like_participle(word: str) -> bool:

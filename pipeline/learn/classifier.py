@@ -37,6 +37,7 @@ from ..defaults import SEED
 from ..errors import ClassifierError, Errors
 from ..metrics import macro_f1, micro_f1, score_labels, zero_if_undefined
 from ..resources import MODELS_DIR
+from .model_checks import check_array_headers, check_gold_classes, check_model_fields, check_vocabulary, read_model_json
 
 FORMAT = "leersignalen-sentence-classifier"
 FORMAT_VERSION = 1
@@ -321,10 +322,7 @@ def load_classifier(path: str | Path) -> SentenceClassifier:
     model_path = folder / MODEL_FILE
     if not model_path.is_file():
         raise ClassifierError(Errors.E021.format(path=model_path))
-    try:
-        model = json.loads(model_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ClassifierError(Errors.E022.format(path=model_path, problem=error.__class__.__name__)) from None
+    model = read_model_json(model_path)
     if not isinstance(model, dict) or model.get("format") != FORMAT:
         raise ClassifierError(Errors.E023.format(path=model_path, found=_get(model, "format")))
     if model.get("format_version") != FORMAT_VERSION:
@@ -337,7 +335,8 @@ def load_classifier(path: str | Path) -> SentenceClassifier:
     if categories != category_ids():
         raise ClassifierError(
             Errors.E026.format(path=model_path, found=", ".join(categories), expected=", ".join(category_ids())))
-    files = model.get("files") or {}
+    check_model_fields(model_path, model, (VOCABULARY_FILE, WEIGHTS_FILE))
+    files = model["files"]
     contents = {}
     for name in (VOCABULARY_FILE, WEIGHTS_FILE):
         try:
@@ -348,6 +347,9 @@ def load_classifier(path: str | Path) -> SentenceClassifier:
             raise ClassifierError(Errors.E028.format(path=folder / name, model_file=MODEL_FILE))
     try:
         vocabulary = json.loads(contents[VOCABULARY_FILE].decode("utf-8"))
+        terms = check_vocabulary(folder / VOCABULARY_FILE, vocabulary)
+        check_array_headers(folder / WEIGHTS_FILE, contents[WEIGHTS_FILE],
+                            max_elements=max(len(categories), 1) * (terms + 1))  # fmt: skip
         with np.load(io.BytesIO(contents[WEIGHTS_FILE]), allow_pickle=False) as archive:
             arrays = {key: archive[key] for key in archive.files}
         blocks = [FeatureBlock(b["name"], list(b["terms"]), arrays[f"idf_{b['name']}"].astype(np.float64))
@@ -356,7 +358,7 @@ def load_classifier(path: str | Path) -> SentenceClassifier:
         rule = LabelRule(rule_data["features"], rule_data["combine"], float(rule_data["threshold"]))
         classifier = SentenceClassifier(categories, FeatureSpace(blocks), arrays["coef"].astype(np.float64),
                                         arrays["intercept"].astype(np.float64), rule, model)  # fmt: skip
-    except (KeyError, TypeError, ValueError, zipfile.BadZipFile, OSError) as error:
+    except (KeyError, TypeError, ValueError, zipfile.BadZipFile, OSError, RecursionError, MemoryError) as error:
         raise ClassifierError(
             Errors.E029.format(path=folder, problem=f"{error.__class__.__name__}: {_first_line(error)}")) from None
     expected = (len(categories), classifier.features.size)
@@ -543,6 +545,9 @@ def train_classifier(
     categories = category_ids()
     if len(inputs) < settings.folds * 2:
         raise ClassifierError(Errors.E014.format(count=len(inputs), folds=settings.folds))
+    check_gold_classes(labels, categories, [item.text for item in inputs])
+    if FeatureSpace.fit(inputs, lexicon_features=False, min_df=settings.min_df).size == 0:
+        raise ClassifierError(Errors.E098.format(where="training data", min_df=settings.min_df))
     cv = cross_validate(inputs, labels, settings=settings)
     features_used = cv.chosen.features if cv.chosen.features in FEATURE_SETS else "text+lexicon"
     features, coef, intercept = fit_models(inputs, labels, categories, settings=settings,

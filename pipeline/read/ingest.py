@@ -1,4 +1,4 @@
-"""Read exported notes: CSV/TSV, JSONL and folders of .txt/.md files, into records or rejects.
+"""Read exported notes: CSV/TSV (in :mod:`.tables`), JSONL/JSON and .txt/.md files, into records or rejects.
 
 A file that cannot be used at all raises InputFileError (exit code 2). A record that cannot be processed
 becomes a Reject with its reason; a record with a problem that still has text is kept, with the problem
@@ -7,8 +7,6 @@ listed. Nothing is dropped silently: records in = notes + rejects.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -16,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from ..errors import Errors, InputFileError
 from .dates import date_from_filename, parse_date
+from .decode import DecodedLines, detect_encoding, read_whole_text
 
 FIELDS = ("id", "community", "date", "text", "author", "role")
 ALIASES = {
@@ -40,8 +37,9 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-SAMPLE_BYTES = 1 << 20
+__all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "read_inputs", "resolve_columns"]
 
 
 @dataclass
@@ -82,40 +80,10 @@ def parse_column_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str
     return overrides
 
 
-def detect_encoding(path: Path, raw: bytes) -> str:
-    """Guess the encoding of a text file: UTF-8 (with or without BOM), else what charset-normalizer finds."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if b"\x00" in raw[:8192]:
-        raise InputFileError(Errors.E002.format(path=path))
-    try:
-        raw.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as error:
-        if error.start >= len(raw) - 4 and len(raw) == SAMPLE_BYTES:
-            return "utf-8"  # the sample cut a multi-byte character
-    best = from_bytes(raw, cp_isolation=["cp1252", "latin_1", "utf_16", "cp850"]).best()
-    if best is None:
-        raise InputFileError(Errors.E002.format(path=path))
-    return "cp1252" if best.encoding in ("cp1252", "latin_1") else best.encoding
-
-
 def _open_text(path: Path, encoding: str | None) -> tuple[str, str]:
-    try:
-        with open(path, "rb") as handle:
-            sample = handle.read(SAMPLE_BYTES)
-    except OSError as error:
-        raise InputFileError(Errors.E005.format(path=path, reason=error.strerror or error)) from error
-    if not sample.strip():
-        raise InputFileError(Errors.E007.format(path=path))
-    chosen = encoding or detect_encoding(path, sample)
-    try:
-        text = path.read_bytes().decode(chosen)
-    except (UnicodeDecodeError, LookupError) as error:
-        raise InputFileError(Errors.E003.format(path=path, encoding=chosen)) from error
-    return text.removeprefix("\ufeff"), chosen
+    """The whole decoded text of a file and its encoding (see :mod:`.decode`)."""
+    text, chosen, _ = read_whole_text(path, encoding)
+    return text, chosen
 
 
 def resolve_columns(header: list[str], overrides: dict[str, str], path: Path) -> dict[str, int]:
@@ -139,18 +107,6 @@ def resolve_columns(header: list[str], overrides: dict[str, str], path: Path) ->
     return mapping
 
 
-def sniff_delimiter(text: str, suffix: str) -> str:
-    """Choose among comma, semicolon and tab from the first lines."""
-    if suffix in (".tsv", ".tab"):
-        return "\t"
-    head = text[:65536]
-    try:
-        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
-    except csv.Error:
-        first_line = head.splitlines()[0] if head else ""
-        return max(",;\t", key=first_line.count)
-
-
 def _clean_text(text: str, problems: list[str]) -> str:
     if CONTROL.search(text):
         problems.append("control_characters_replaced")
@@ -158,22 +114,30 @@ def _clean_text(text: str, problems: list[str]) -> str:
     return text
 
 
+def _clean_field(name: str, value: str, problems: list[str]) -> str:
+    """A metadata cell without control characters or line breaks (they reach terminals, CSVs and HTML)."""
+    if FIELD_CONTROL.search(value):
+        problems.append(f"control_characters_replaced: {name}")
+        value = FIELD_CONTROL.sub(" ", value)
+    return value.strip()
+
+
 def _make_record(
     values: dict[str, str], path: Path, line: int, default_community: str, problems: list[str]
 ) -> Record | Reject:
     text = values.get("text") or ""
-    note_id = (values.get("id") or "").strip()
+    note_id = _clean_field("id", values.get("id") or "", problems)
     if not note_id:
         note_id = f"{path.stem}:{line}"
         problems.append("missing_id")
+    text = _clean_text(text, problems)
     if not text.strip():
         return Reject(str(path), line, note_id, "empty text: the note has no text to tag")
-    text = _clean_text(text, problems)
-    community = (values.get("community") or "").strip()
+    community = _clean_field("community", values.get("community") or "", problems)
     if not community:
-        community = default_community
+        community = _clean_field("community", default_community, [])
         problems.append("community_from_file_name")
-    date_raw = (values.get("date") or "").strip()
+    date_raw = _clean_field("date", values.get("date") or "", problems)
     parsed = parse_date(date_raw)
     if not date_raw:
         problems.append("missing_date")
@@ -186,53 +150,24 @@ def _make_record(
         community=community,
         date_raw=date_raw,
         date=parsed,
-        author=(values.get("author") or "").strip(),
-        role=(values.get("role") or "").strip(),
+        author=_clean_field("author", values.get("author") or "", problems),
+        role=_clean_field("role", values.get("role") or "", problems),
         text=text,
         problems=problems,
     )
 
 
-def read_table(path: Path, *, encoding: str | None, overrides: dict[str, str]) -> Iterator[Record | Reject]:
-    """Read a CSV or TSV export; rows are records, ragged rows without text are rejects."""
-    text, _ = _open_text(path, encoding)
-    delimiter = sniff_delimiter(text, path.suffix.lower())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputFileError(Errors.E007.format(path=path)) from None
-    mapping = resolve_columns(header, overrides, path)
-    line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            yield Reject(str(path), line, "", f"unreadable CSV row: {error}")
-            line = reader.line_num + 1
-            continue
-        start_line, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        problems: list[str] = []
-        if len(row) != len(header):
-            problems.append(f"ragged_row: {len(row)} fields, header has {len(header)}")
-        values = {name: row[index] for name, index in mapping.items() if index < len(row)}
-        record = _make_record(values, path, start_line, path.stem, problems)
-        if isinstance(record, Reject) and problems:
-            record.reason = f"ragged row without text: {len(row)} fields, header has {len(header)}"
-        yield record
-
-
 def read_jsonl(path: Path, *, encoding: str | None, overrides: dict[str, str]) -> Iterator[Record | Reject]:
-    """Read JSON Lines (one object a line); a malformed line is a reject."""
-    text, _ = _open_text(path, encoding)
-    if text.lstrip().startswith("["):
-        yield from _read_json_array(path, text, overrides)
-        return
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    """Read JSON Lines (one object a line, lines split at LF only); a JSON list or object file as a whole."""
+    lines = DecodedLines(path, encoding, newline="\n")
+    head = lines.sample_text(4096).lstrip("\ufeff \t\r\n")
+    if head.startswith("[") or (head.startswith("{") and path.suffix.lower() == ".json"):
+        text, _, problems = read_whole_text(path, encoding)
+        items = _json_items(path, text)
+        if items is not None:
+            yield from _read_json_array(path, items, overrides, problems)
+            return
+    for line_number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -240,32 +175,77 @@ def read_jsonl(path: Path, *, encoding: str | None, overrides: dict[str, str]) -
         except json.JSONDecodeError as error:
             yield Reject(str(path), line_number, "", f"malformed JSON: {error.msg} at column {error.colno}")
             continue
+        except RecursionError:
+            yield Reject(str(path), line_number, "", "malformed JSON: nested too deeply")
+            continue
         if not isinstance(obj, dict):
             yield Reject(str(path), line_number, "", "malformed JSON: expected an object {...} on each line")
             continue
-        yield _record_from_object(obj, path, line_number, overrides)
+        yield _record_from_object(obj, path, line_number, overrides, lines.problems_of(line_number, line_number))
 
 
-def _record_from_object(obj: dict, path: Path, line: int, overrides: dict[str, str]) -> Record | Reject:
+def _record_from_object(
+    obj: dict, path: Path, line: int, overrides: dict[str, str], problems: list[str] | None = None
+) -> Record | Reject:
     keys = [str(key) for key in obj]
     try:
         mapping = resolve_columns(keys, overrides, path)
     except InputFileError:
-        return Reject(str(path), line, str(obj.get("id", "")), "no text field in this JSON object")
+        note_id = _clean_field("id", str(obj.get("id", "")), [])
+        return Reject(str(path), line, note_id, "no text field in this JSON object")
     values = {name: "" if obj[keys[index]] is None else str(obj[keys[index]]) for name, index in mapping.items()}
-    return _make_record(values, path, line, path.stem, [])
+    return _make_record(values, path, line, path.stem, list(problems or []))
 
 
-def _read_json_array(path: Path, text: str, overrides: dict[str, str]) -> Iterator[Record | Reject]:
+def _object_lists(value, where: str, depth: int = 0) -> list[tuple[str, list]]:
+    """Lists of JSON objects inside ``value`` (three levels deep at most), with their key paths."""
+    if isinstance(value, list):
+        return [(where or "(top level)", value)] if value and all(isinstance(v, dict) for v in value) else []
+    if not isinstance(value, dict) or depth >= 3:
+        return []
+    found = []
+    for key, inner in value.items():
+        found.extend(_object_lists(inner, f"{where}.{key}" if where else str(key), depth + 1))
+    return found
+
+
+def _json_items(path: Path, text: str) -> list | None:
+    """The items of a JSON file: its list, the one list of objects in its object, or the object as one note.
+
+    None when the text is not one JSON value (then it is read as JSON Lines).
+    """
     try:
-        items = json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
+        if error.msg == "Extra data" and text.lstrip().startswith("{"):
+            return None
         raise InputFileError(Errors.E013.format(path=path, line=error.lineno, problem=error.msg)) from error
+    except RecursionError as error:
+        raise InputFileError(Errors.E013.format(path=path, line=1, problem="nested too deeply")) from error
+    if isinstance(data, list):
+        return data
+    lists = _object_lists(data, "")
+    if len(lists) == 1:
+        return lists[0][1]
+    if not lists and isinstance(data, dict) and data:
+        try:
+            resolve_columns([str(key) for key in data], {}, path)
+            return [data]
+        except InputFileError:
+            pass
+    if len(lists) > 1:
+        raise InputFileError(Errors.E091.format(path=path, keys=", ".join(key for key, _ in lists)))
+    raise InputFileError(Errors.E090.format(path=path))
+
+
+def _read_json_array(
+    path: Path, items: list, overrides: dict[str, str], problems: list[str]
+) -> Iterator[Record | Reject]:
     for number, obj in enumerate(items, start=1):
         if not isinstance(obj, dict):
             yield Reject(str(path), number, "", f"item {number} is not a JSON object")
             continue
-        yield _record_from_object(obj, path, number, overrides)
+        yield _record_from_object(obj, path, number, overrides, problems)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -282,12 +262,11 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 def read_text_file(path: Path, root: Path, *, encoding: str | None) -> Record | Reject:
     """Read one .txt/.md note; community from the sub-folder, date from front matter or the file name."""
-    text, _ = _open_text(path, encoding)
+    text, _, problems = read_whole_text(path, encoding)
     meta, body_start = _front_matter(text)
     relative = path.relative_to(root) if path != root else Path(path.name)
     community = relative.parts[0] if len(relative.parts) > 1 else root.name if root.is_dir() else path.parent.name
     values = {name: meta[key] for key in meta for name in FIELDS if key in ALIASES[name]}
-    problems: list[str] = []
     if "date" not in values:
         from_name = date_from_filename(path.stem)
         values["date"] = from_name.isoformat() if from_name else ""
@@ -301,34 +280,12 @@ def read_text_file(path: Path, root: Path, *, encoding: str | None) -> Record | 
 def read_inputs(
     paths: list[Path], *, encoding: str | None = None, overrides: dict[str, str] | None = None,
     sheet: str | None = None, split_on: str | None = None,
-) -> Iterator[Record | Reject]:
-    """Yield records and rejects from every input path, in path order, files of a folder sorted."""
-    from . import FORMAT_SUFFIXES, check_split_mode, read_format
+):
+    """Records and rejects from every input path, in path order, files of a folder sorted.
 
-    overrides = overrides or {}
-    check_split_mode(split_on)
-    formats = {"sheet": sheet, "split_on": split_on, "encoding": encoding, "overrides": overrides}
-    for path in paths:
-        if path.is_dir():
-            suffixes = TEXT_SUFFIXES + FORMAT_SUFFIXES
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-            if not files:
-                raise InputFileError(Errors.E008.format(path=path))
-            for file in files:
-                if file.suffix.lower() in FORMAT_SUFFIXES:
-                    yield from read_format(file, root=path, **formats)
-                else:
-                    yield read_text_file(file, path, encoding=encoding)
-            continue
-        suffix = path.suffix.lower()
-        if suffix in FORMAT_SUFFIXES:
-            yield from read_format(path, **formats)
-        elif suffix in TABLE_SUFFIXES:
-            yield from read_table(path, encoding=encoding, overrides=overrides)
-        elif suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path, encoding=encoding, overrides=overrides)
-        elif suffix in TEXT_SUFFIXES:
-            yield read_text_file(path, path.parent, encoding=encoding)
-        else:
-            suffixes = ", ".join(TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES)
-            raise InputFileError(Errors.E004.format(path=path, suffix=suffix or "(none)", suffixes=suffixes))
+    Returns an :class:`~.inputs.InputReader`: iterate it for the items; afterwards its ``skipped`` lists the
+    files not read, each with the reason (for manifest.json).
+    """
+    from .inputs import InputReader
+
+    return InputReader(list(paths), encoding=encoding, overrides=overrides or {}, sheet=sheet, split_on=split_on)

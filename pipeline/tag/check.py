@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .lexicon import LARGE_RULE_SEQUENCES, rule_size
 from .pipeline import build_pipeline
 
 
@@ -14,6 +15,10 @@ def check_lexicon(lexicon_dir: Path | None = None, *, model: str = "blank") -> t
     problems: list[str] = []
     examples = [rule.example for rule in tagger.rules]
     for rule, doc in zip(tagger.rules, nlp.pipe(examples), strict=True):
+        size = rule_size(rule)
+        if size > LARGE_RULE_SEQUENCES:
+            problems.append(f"{rule.source}:{rule.line}: rule {rule.id!r} compiles to {size} token sequences (more "
+                            f"than {LARGE_RULE_SEQUENCES}), which slows down tagging; split it into several rules")
         own = [signal for signal in doc._.ls_signals if signal.rule_id == rule.id]
         where = f"{rule.source}:{rule.line}"
         if not own:

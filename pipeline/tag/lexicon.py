@@ -24,15 +24,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..categories import LEXICON_DIR, category_ids
-from ..errors import LexiconError
+from ..errors import Errors, LeersignalenError, LexiconError
 
 RULE_COLUMNS = ("id", "category", "pattern", "unless", "note", "example")
 SCOPE_COLUMNS = ("id", "kind", "pattern", "note", "example")
 SCOPE_KINDS = ("cue", "postcue", "pseudo", "boundary", "frame")
 GAP_TOKENS = 4
 SEPARABLE_GAP_TOKENS = 6
+MAX_SEQUENCES = 256  # token sequences one pattern part may compile to (separable verbs multiply them)
+LARGE_RULE_SEQUENCES = 64  # `lexicon check` reports rules above this size
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 WORD = re.compile(r"^\*?[^\s|&*+]+\*?$")
+
+
+SHARED_FILES = ("categories.tsv", "lemma_exceptions.tsv")
+
+
+class LexiconFolderError(LeersignalenError):
+    """A --lexicon folder that lacks a file, or holds a shared file that differs from the project's."""
 
 
 class PatternSyntaxError(ValueError):
@@ -139,6 +148,10 @@ def parse_part(text: str) -> Part:
         if "..." in word:
             raise PatternSyntaxError(f"write a gap as a separate '...', got {word!r}")
         options = parse_word(word.lower())
+        if len(sequences) * len(options) > MAX_SEQUENCES:
+            raise PatternSyntaxError(
+                f"the pattern expands to more than {MAX_SEQUENCES} token sequences at {word!r} (each separable "
+                "verb a+b counts 3, and the alternatives of every word multiply); split it into several rules")
         sequences = [sequence + option for sequence in sequences for option in options]
     return Part(sequences)
 
@@ -163,10 +176,13 @@ def _compile(text: str, column: str, where: str, problems: list[str]) -> list[Pa
 
 def _read_tsv(path: Path, columns: tuple[str, ...], problems: list[str]) -> Iterable[tuple[int, dict[str, str]]]:
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
+        with open(path, encoding="utf-8-sig", newline="") as handle:  # a BOM (Excel, Notepad) is dropped
             rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     except UnicodeDecodeError:
         problems.append(f"{path}:1: not UTF-8; save the file as UTF-8 text")
+        return
+    except OSError as error:
+        problems.append(f"{path}:1: cannot be read ({error.strerror or error})")
         return
     if not rows or tuple(cell.strip() for cell in rows[0]) != columns:
         problems.append(f"{path}:1: header must be the tab-separated columns {' '.join(columns)}")
@@ -178,6 +194,27 @@ def _read_tsv(path: Path, columns: tuple[str, ...], problems: list[str]) -> Iter
             problems.append(f"{path}:{line}: expected {len(columns)} tab-separated fields, got {len(row)}")
             continue
         yield line, {column: cell.strip() for column, cell in zip(columns, row, strict=True)}
+
+
+def _normalised_bytes(path: Path) -> bytes:
+    return path.read_bytes().removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+
+
+def check_lexicon_folder(directory: Path, *, needs_negation: bool = True) -> None:
+    """Refuse a --lexicon folder without negation.tsv, or whose categories.tsv or lemma_exceptions.tsv differ.
+
+    The rules and negation entries of a --lexicon folder replace the project's; the categories and lemma
+    exceptions are shared by every part of the project (codebook order, classifier, lemmatizer), so a copy in
+    the folder is accepted only when it is the same as the project's file (BOM and CRLF line ends aside).
+    """
+    negation = directory / "negation.tsv"
+    if needs_negation and not negation.is_file():
+        raise LexiconFolderError(Errors.E092.format(path=negation))
+    for name in SHARED_FILES:
+        copy, project = directory / name, LEXICON_DIR / name
+        differs = copy.is_file() and project.is_file() and copy.resolve() != project.resolve()
+        if differs and _normalised_bytes(copy) != _normalised_bytes(project):
+            raise LexiconFolderError(Errors.E093.format(path=copy, name=name))
 
 
 def rule_files(directory: Path | str | None = None) -> list[Path]:
@@ -238,6 +275,11 @@ def load_scope(path: Path | str | None = None) -> list[ScopeEntry]:
     if problems:
         raise LexiconError(problems)
     return entries
+
+
+def rule_size(rule: Rule) -> int:
+    """The number of token sequences a rule compiles to (its pattern and unless parts together)."""
+    return sum(len(part.sequences) for part in rule.parts + rule.unless_parts)
 
 
 def lexicon_hash(paths: Iterable[Path | str]) -> str:

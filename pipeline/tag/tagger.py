@@ -26,10 +26,21 @@ from spacy.tokens import Doc, Span
 
 from ..categories import family_of
 from .heading import heading_kind
-from .lexicon import Element, Gap, Part, Rule, ScopeEntry, load_rules, load_scope, rule_files
+from .lexicon import (
+    Element,
+    Gap,
+    Part,
+    Rule,
+    ScopeEntry,
+    check_lexicon_folder,
+    load_rules,
+    load_scope,
+    rule_files,
+)  # fmt: skip
 from .scope import ClauseScope
 
 SPAN_KEY = "leersignalen"
+MAX_AFFIX_LENGTH = 200
 EMPTY: frozenset[int] = frozenset()
 
 def _signals_of(doc: Doc) -> list | None:
@@ -180,6 +191,8 @@ class RuleMatcher:
         found: set[int] = set()
         for word in {lower, lemma}:
             found.update(exact.get(word, ()))
+            if len(word) > MAX_AFFIX_LENGTH:
+                continue  # a base64 blob or URL: matched as an exact form only (affix look-ups are quadratic)
             for cut in range(1, len(word) + 1):
                 found.update(prefixes.get(word[:cut], ()))
                 found.update(suffixes.get(word[-cut:], ()))
@@ -357,6 +370,8 @@ class LeersignalenTagger:
         self.lemma_of = lemma_of
         self.verbs = lemma_data().verbs
         directory = Path(lexicon_dir) if lexicon_dir else None
+        if directory:
+            check_lexicon_folder(directory, needs_negation=not negation_file)
         self.rule_paths = rule_files(directory / "rules" if directory else None)
         self.negation_path = (Path(negation_file) if negation_file
                               else (directory / "negation.tsv" if directory else None))

@@ -1,0 +1,127 @@
+"""Walk the input paths: every supported file once, folders sorted, skipped files listed with their reason.
+
+Rules for a folder: every file with a supported suffix is read (CSV, TSV, JSONL, JSON, .txt/.md and the
+office, PDF and HTML formats). Skipped, each with a reason on stderr and in ``InputReader.skipped``:
+files of another type; hidden files (``.name``) and office lock files (``~$name``); and files that document
+the data rather than hold notes: names starting with README, LICENSE/LICENCE, CHANGELOG, CONTRIBUTING,
+COPYING, AUTHORS or NOTICE (any suffix, any case). A file given by name is always read. A file met twice
+(given twice, or given and also inside a given folder) is read the first time only, with a warning.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Errors, InputFileError
+from .ingest import JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, Record, Reject, read_jsonl, read_text_file
+
+DOCUMENTATION_PREFIXES = ("readme", "license", "licence", "changelog", "contributing", "copying", "authors", "notice")
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that was not read, and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        """The form used in manifest.json."""
+        return {"path": self.path, "reason": self.reason}
+
+
+def _warn_on_stderr(message: str) -> None:
+    print(f"Warning: {message}", file=sys.stderr)
+
+
+def skip_reason(file: Path, supported: tuple[str, ...]) -> str | None:
+    """Why a file found in a folder is not read as notes, or None when it is read."""
+    name = file.name
+    if name.startswith("."):
+        return "hidden file"
+    if name.startswith("~$"):
+        return "office lock file (the document is open in another program)"
+    if name.lower().startswith(DOCUMENTATION_PREFIXES):
+        return "documentation of the data (README, LICENSE, CHANGELOG, ...), not notes; give it by name to read it"
+    if file.suffix.lower() not in supported:
+        return f"unsupported file type '{file.suffix or '(none)'}'"
+    return None
+
+
+class InputReader:
+    """Iterate the records and rejects of all inputs; ``skipped`` is filled while iterating."""
+
+    def __init__(
+        self, paths: list[Path], *, encoding: str | None, overrides: dict[str, str], sheet: str | None,
+        split_on: str | None, warn: Callable[[str], None] = _warn_on_stderr,
+    ):  # fmt: skip
+        from . import check_split_mode
+
+        check_split_mode(split_on)
+        self.paths = paths
+        self.encoding = encoding
+        self.overrides = overrides
+        self.formats = {"sheet": sheet, "split_on": split_on, "encoding": encoding, "overrides": overrides}
+        self.warn = warn
+        self.skipped: list[SkippedFile] = []
+        self._read: dict[Path, Path] = {}
+
+    def _skip(self, path: Path, reason: str) -> None:
+        self.skipped.append(SkippedFile(str(path), reason))
+        self.warn(f"{path}: skipped: {reason}")
+
+    def _first_time(self, path: Path, given_as: Path) -> bool:
+        key = path.resolve()
+        if key in self._read:
+            first = self._read[key]
+            if first.resolve() != key:
+                self._skip(path, f"already read (as part of {first})")
+            else:
+                self._skip(path, "given twice; read once" if given_as == path else "already read (given by name)")
+            return False
+        self._read[key] = given_as
+        return True
+
+    def __iter__(self) -> Iterator[Record | Reject]:
+        from . import FORMAT_SUFFIXES, read_format
+
+        supported = TEXT_SUFFIXES + TABLE_SUFFIXES + JSONL_SUFFIXES + FORMAT_SUFFIXES
+        for path in self.paths:
+            if not path.is_dir():
+                if path.exists() and not self._first_time(path, path):
+                    continue
+                yield from self._read_file(path, None, read_format)
+                continue
+            files, duplicates = [], 0
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                reason = skip_reason(file, supported)
+                if reason:
+                    self._skip(file, reason)
+                elif self._first_time(file, path):
+                    files.append(file)
+                else:
+                    duplicates += 1
+            if not files and not duplicates:
+                raise InputFileError(Errors.E008.format(path=path))
+            for file in files:
+                yield from self._read_file(file, path, read_format)
+
+    def _read_file(self, path: Path, root: Path | None, read_format) -> Iterator[Record | Reject]:
+        from . import FORMAT_SUFFIXES
+        from .tables import read_table
+
+        suffix = path.suffix.lower()
+        if suffix in FORMAT_SUFFIXES:
+            yield from read_format(path, root=root, **self.formats)
+        elif suffix in TABLE_SUFFIXES:
+            yield from read_table(path, encoding=self.encoding, overrides=self.overrides)
+        elif suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path, encoding=self.encoding, overrides=self.overrides)
+        elif suffix in TEXT_SUFFIXES:
+            yield read_text_file(path, root or path.parent, encoding=self.encoding)
+        else:
+            suffixes = ", ".join(TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES + FORMAT_SUFFIXES)
+            raise InputFileError(Errors.E004.format(path=path, suffix=suffix or "(none)", suffixes=suffixes))

@@ -1,0 +1,113 @@
+"""Read CSV/TSV exports row by row, streamed, with long cells allowed and unbalanced quotes recovered.
+
+Rows are parsed strictly (as a spreadsheet writes them). A row that breaks the quoting rules is read again
+leniently and kept with a problem listed; when a quoted field has swallowed later lines that look like
+records of their own (as many delimiters as the header needs), the quote was never closed: that row is read
+up to the end of the line where it started (problem ``unbalanced_quote``) and the swallowed lines are read
+again as rows, so later records are not lost or merged.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import Errors, InputFileError
+from .decode import DecodedLines
+from .ingest import Record, Reject, _make_record, resolve_columns
+
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)  # a cell may be as long as the file (csv's default is 131,072)
+
+
+def sniff_delimiter(head: str, suffix: str) -> str:
+    """Choose among comma, semicolon and tab from the first lines."""
+    if suffix in (".tsv", ".tab"):
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
+    except csv.Error:
+        first_line = head.splitlines()[0] if head else ""
+        return max(",;\t", key=first_line.count)
+
+
+class _Lines:
+    """An iterator over lines that remembers the lines of the current row and can take lines back."""
+
+    def __init__(self, source: Iterator[str]):
+        self.source = iter(source)
+        self.pending: list[str] = []
+        self.row_lines: list[str] = []
+        self.number = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.pending.pop() if self.pending else next(self.source)
+        self.number += 1
+        self.row_lines.append(line)
+        return line
+
+    def take_back(self, lines: list[str]) -> None:
+        self.pending.extend(reversed(lines))
+        self.number -= len(lines)
+
+
+def _lenient(lines: list[str], delimiter: str) -> list[str]:
+    rows = list(csv.reader(lines, delimiter=delimiter, strict=False))
+    row = [cell for part in rows for cell in part] if len(rows) != 1 else rows[0]
+    if row:
+        row[-1] = row[-1].rstrip("\r\n")
+    return row
+
+
+def _looks_like_records(lines: list[str], delimiter: str, width: int) -> bool:
+    return width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines)
+
+
+def read_table(path: Path, *, encoding: str | None, overrides: dict[str, str]) -> Iterator[Record | Reject]:
+    """Read a CSV or TSV export; rows are records, ragged rows without text are rejects."""
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    decoded = DecodedLines(path, encoding, newline="")
+    delimiter = sniff_delimiter(decoded.sample_text(), path.suffix.lower())
+    lines = _Lines(decoded)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputFileError(Errors.E007.format(path=path)) from None
+    except csv.Error:
+        header = _lenient(lines.row_lines, delimiter)
+    header[0] = header[0].removeprefix("\ufeff")
+    mapping = resolve_columns(header, overrides, path)
+    width = len(header)
+    while True:
+        lines.row_lines = []
+        start = lines.number + 1
+        problems: list[str] = []
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            swallowed = lines.row_lines[1:]
+            if _looks_like_records(swallowed, delimiter, width):
+                lines.take_back(swallowed)
+                row = _lenient(lines.row_lines[:1], delimiter)
+                problems.append(f"unbalanced_quote: a quote opened on line {start} is not closed; "
+                                "the row was read up to the end of that line")  # fmt: skip
+            else:
+                row = _lenient(lines.row_lines, delimiter)
+                problems.append(f"malformed_quotes: line {start} was read leniently")
+        if not any(cell.strip() for cell in row):
+            continue
+        problems.extend(decoded.problems_of(start, lines.number))
+        if len(row) != width:
+            problems.append(f"ragged_row: {len(row)} fields, header has {width}")
+        values = {name: row[index] for name, index in mapping.items() if index < len(row)}
+        record = _make_record(values, path, start, path.stem, problems)
+        if isinstance(record, Reject) and len(row) != width:
+            record.reason = f"ragged row without text: {len(row)} fields, header has {width}"
+        yield record

@@ -1,0 +1,219 @@
+"""Hostile inputs for the readers: long cells, broken quotes, odd line separators, mixed encodings, NUL bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from leersignalen.cli.main import cli
+from leersignalen.errors import InputFileError
+from leersignalen.read.ingest import read_inputs
+
+HEADER = "id,community,date,text\n"
+
+
+def rows(count: int, start: int = 1) -> str:
+    return "".join(f"n{i},wijk,2025-01-{i % 28 + 1:02d},Notitie nummer {i} over het overleg.\n"
+                   for i in range(start, start + count))  # fmt: skip
+
+
+def test_a_cell_longer_than_the_csv_limit_is_one_real_note(tmp_path, read):
+    long_text = ("Wij leerden veel van elkaar. " * 8000).strip()
+    assert len(long_text) > 131_072
+    path = tmp_path / "long.csv"
+    path.write_text(HEADER + rows(2) + f'long,wijk,2025-02-01,"{long_text}"\n' + rows(3, start=3), encoding="utf-8")
+    result = read(path)
+    assert len(result.items) == 6 and not result.rejects
+    assert result.by_id()["long"].text == long_text
+    assert [note.id for note in result.notes] == ["n1", "n2", "long", "n3", "n4", "n5"]
+
+
+def test_an_unbalanced_quote_does_not_swallow_the_rows_after_it(tmp_path, read):
+    path = tmp_path / "quote.csv"
+    broken = 'n3,wijk,2025-01-03,"Hier opent een citaat dat nooit sluit, en meer\n'
+    path.write_text(HEADER + rows(2) + broken + rows(6, start=4), encoding="utf-8")
+    result = read(path)
+    assert len(result.items) == 9
+    assert [note.id for note in result.notes] == [f"n{i}" for i in range(1, 10)]
+    note = result.by_id()["n3"]
+    assert note.source_line == 4
+    assert any(p.startswith("unbalanced_quote: a quote opened on line 4") for p in note.problems)
+    assert note.text == "Hier opent een citaat dat nooit sluit, en meer"
+    assert result.by_id()["n9"].source_line == 10 and not result.by_id()["n9"].problems
+
+
+def test_an_unbalanced_quote_closed_by_a_later_quote_is_found_too(tmp_path, read):
+    path = tmp_path / "quote.csv"
+    body = rows(1) + 'n2,wijk,2025-01-02,"begin zonder eind\n' + rows(2, start=3) + 'n5,wijk,2025-01-05,"netjes" hier\n'
+    path.write_text(HEADER + body + rows(2, start=6), encoding="utf-8")
+    result = read(path)
+    assert [note.id for note in result.notes] == [f"n{i}" for i in range(1, 8)]
+    assert any(p.startswith("unbalanced_quote") for p in result.by_id()["n2"].problems)
+
+
+def test_quoted_multi_line_notes_are_not_mistaken_for_broken_quotes(tmp_path, read):
+    path = tmp_path / "multi.csv"
+    path.write_text(HEADER + 'm1,wijk,2025-01-01,"Regel een, met komma\nregel twee, ook, met komma\n"\n' + rows(2),
+                    encoding="utf-8")  # fmt: skip
+    result = read(path)
+    assert [note.id for note in result.notes] == ["m1", "n1", "n2"]
+    assert result.by_id()["m1"].problems == [] and result.by_id()["m1"].text.count("\n") == 2
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c"])
+def test_unicode_line_separators_inside_a_jsonl_string_stay_in_one_record(tmp_path, read, separator):
+    path = tmp_path / "notes.jsonl"
+    lines = [{"id": "a", "text": f"Eerste deel{separator}tweede deel"}, {"id": "b", "text": "Los."}]
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    result = read(path)
+    assert [note.id for note in result.notes] == ["a", "b"] and not result.rejects
+    assert result.by_id()["a"].text.startswith("Eerste deel") and result.by_id()["a"].text.endswith("tweede deel")
+
+
+def test_a_json_object_holding_one_list_of_notes_is_read(tmp_path, read):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"exported": "2025-05-01", "data": {"notes": [{"id": "x", "text": "Een."},
+                                                                              {"id": "y", "text": "Twee."}]}}))
+    assert [note.id for note in read(path).notes] == ["x", "y"]
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    ({"meta": {"count": 2}}, "E090"),
+    ({"notes": [{"text": "a"}], "users": [{"name": "b"}]}, "E091"),
+])  # fmt: skip
+def test_a_json_object_without_exactly_one_list_is_one_clear_error(tmp_path, read, content, code):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(content))
+    with pytest.raises(InputFileError) as error:
+        read(path)
+    assert str(error.value).startswith(f"{code} {path}: ") and "\n" not in str(error.value)
+
+
+def test_one_cp1252_row_in_a_utf8_file_is_repaired_and_listed(tmp_path, read):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(HEADER.encode() + "u1,wijk,2025-01-01,Eén idee voor het café.\n".encode()
+                     + "c1,wijk,2025-01-02,Een café met crème brûlée.\n".encode("cp1252")
+                     + "u2,wijk,2025-01-03,Zo’n “goed” gesprek.\n".encode())  # fmt: skip
+    result = read(path)
+    notes = result.by_id()
+    assert notes["u1"].text == "Eén idee voor het café." and notes["u1"].problems == []
+    assert notes["u2"].text == "Zo’n “goed” gesprek."
+    assert notes["c1"].text == "Een café met crème brûlée."
+    assert "decoded_as_cp1252: line 3" in notes["c1"].problems
+
+
+def test_stray_nul_bytes_are_removed_and_listed(tmp_path, read):
+    path = tmp_path / "export.csv"
+    path.write_bytes(HEADER.encode() + b"n1,wijk,2025-01-01,Een\x00 notitie.\n" + rows(3, start=2).encode())
+    result = read(path)
+    assert result.by_id()["n1"].text == "Een notitie."
+    assert "nul_bytes_removed: line 2" in result.by_id()["n1"].problems
+    assert len(result.notes) == 4 and result.by_id()["n2"].problems == []
+
+
+@pytest.mark.parametrize("start", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"PK\x03\x04\x14\x00\x00\x00", b"\x7fELF\x02\x01\x01\x00",
+    b"MZ\x90\x00\x03\x00\x00\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+])  # fmt: skip
+def test_real_binaries_are_still_refused(tmp_path, read, start):
+    path = tmp_path / "notes.csv"
+    path.write_bytes(start + os.urandom(2000))
+    with pytest.raises(InputFileError, match="^E002 "):
+        read(path)
+
+
+def test_a_folder_reads_every_format_and_lists_what_it_skipped(tmp_path, read):
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = tmp_path / "export"
+    (folder / "team").mkdir(parents=True)
+    (folder / "a.csv").write_text(HEADER + rows(1), encoding="utf-8")
+    (folder / "b.tsv").write_text("id\ttext\nt1\tTab gescheiden.\n", encoding="utf-8")
+    (folder / "c.jsonl").write_text('{"id": "j1", "text": "Regel."}\n', encoding="utf-8")
+    (folder / "d.json").write_text('[{"id": "k1", "text": "Lijst."}]', encoding="utf-8")
+    (folder / "team" / "2025-01-01.md").write_text("Logboek.\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text"])
+    book.active.append(["x1", "Uit Excel."])
+    book.save(folder / "e.xlsx")
+    (folder / "README.md").write_text("# Over deze export\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("CC-BY\n", encoding="utf-8")
+    (folder / "foto.png").write_bytes(b"\x89PNG\r\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x01")
+    result = read(folder)
+    assert sorted(note.id for note in result.notes) == ["2025-01-01", "j1", "k1", "n1", "t1", "x1"]
+    reasons = {os.path.basename(s.path): s.reason for s in result.skipped}
+    assert set(reasons) == {"README.md", "LICENSE", "foto.png", ".DS_Store"}
+    assert reasons["README.md"].startswith("documentation of the data")
+    assert reasons["foto.png"] == "unsupported file type '.png'"
+    assert result.skipped[0].to_json().keys() == {"path", "reason"}
+
+
+def test_a_readme_given_by_name_is_read(tmp_path, read):
+    path = tmp_path / "README.md"
+    path.write_text("Toch een notitie.\n", encoding="utf-8")
+    assert [note.id for note in read(path).notes] == ["README"]
+
+
+def test_the_same_file_twice_or_inside_a_given_folder_is_read_once(tmp_path, read, capsys):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    path = folder / "a.csv"
+    path.write_text(HEADER + rows(2), encoding="utf-8")
+    result = read(path, path, folder)
+    assert [note.id for note in result.notes] == ["n1", "n2"]
+    assert [s.reason for s in result.skipped] == ["given twice; read once", "already read (given by name)"]
+    again = read(folder, path)
+    assert [note.id for note in again.notes] == ["n1", "n2"]
+    assert [s.reason for s in again.skipped] == [f"already read (as part of {folder})"]
+    assert "skipped: given twice" in capsys.readouterr().err
+
+
+def test_control_characters_in_metadata_are_cleaned_everywhere(tmp_path):
+    path = tmp_path / "notes.csv"
+    row = "a\x00b,\x1b]0;pwned\x07wijk,2025-01-01,Tekst.,Ann\x1b[31m,rol\u202e\n"
+    path.write_text("id,community,date,text,author,role\n" + row, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(path), "--out", str(out), "--model", "blank"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    for file in out.iterdir():
+        text = file.read_text(encoding="utf-8")
+        assert not any(char in text for char in "\x00\x1b\x07\u202e"), file.name
+    notes = (out / "notes.csv").read_text(encoding="utf-8")
+    assert "control_characters_replaced: community" in notes and "control_characters_replaced: author" in notes
+
+
+def test_an_unreadable_file_in_a_folder_is_one_line_e005(tmp_path, monkeypatch):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.csv").write_text(HEADER + rows(1), encoding="utf-8")
+    real_open = open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file).endswith("a.csv"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    result = CliRunner().invoke(cli, ["run", str(folder), "--out", str(tmp_path / "out"), "--model", "blank"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("Error")] == [
+        f"Error: E005 {folder / 'a.csv'}: cannot be read (Permission denied); check the path and its permissions"]
+
+
+def test_a_fifo_named_like_a_csv_is_refused_not_waited_on(tmp_path):
+    path = tmp_path / "notes.csv"
+    os.mkfifo(path)
+    with pytest.raises(InputFileError, match="^E005 .*not a regular file"):
+        list(read_inputs([path]))
+
+
+def test_a_zip_with_an_unknown_suffix_is_refused(tmp_path, read):
+    path = tmp_path / "notes.csv"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.txt", "x" * 100)
+    with pytest.raises(InputFileError, match="^E002 "):
+        read(path)
