@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..analyse.trends import DEFAULT_MIN_WORDS, PERIODS, write_trends
+from ..defaults import MIN_WORDS
 from ..errors import LeersignalenError
 from .errors import UserError
 
+PERIODS = ("week", "month", "quarter")
 OUT_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
 
@@ -27,7 +28,7 @@ def _require_notes(out_dir: Path) -> None:
               help="Seed of the bootstrap; the same seed gives byte-identical files.")
 @click.option("--min-notes", type=click.IntRange(min=1), default=5, show_default=True,
               help="Periods with fewer notes get the warning few_notes and are left out of tests and flags.")
-@click.option("--min-words", type=click.IntRange(min=0), default=DEFAULT_MIN_WORDS, show_default=True,
+@click.option("--min-words", type=click.IntRange(min=0), default=MIN_WORDS, show_default=True,
               help="Periods with fewer words get the warning few_words and are left out of tests and flags.")
 @click.option("--n-boot", type=click.IntRange(min=0), default=1000, show_default=True,
               help="Number of bootstrap resamples of the notes for the 95% intervals (0: no intervals).")
@@ -35,6 +36,8 @@ def _require_notes(out_dir: Path) -> None:
 def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int, n_boot: int,
                    quiet: bool) -> None:
     """Write trends.csv, trends_by_role/author.csv, trend_tests.csv and patterns.csv into OUT."""
+    from ..analyse.trends import write_trends
+
     _require_notes(out_dir)
     try:
         summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..analyse.trends import DEFAULT_MIN_NOTES, DEFAULT_MIN_WORDS
+from ..defaults import MIN_NOTES, MIN_WORDS
 from ..errors import Errors, InputFileError, LexiconError
 from .errors import ReportingGroup
 from .options import classifier_option, lexicon_option, model_option, quiet_option, seed_option
@@ -44,9 +44,9 @@ def cli() -> None:
               help="Split .docx/.odt/.pdf/.html documents into one note per heading or per dated section.")
 @lexicon_option
 @seed_option("the bootstrap intervals")
-@click.option("--min-notes", default=DEFAULT_MIN_NOTES, show_default=True, type=click.IntRange(min=1),
+@click.option("--min-notes", default=MIN_NOTES, show_default=True, type=click.IntRange(min=1),
               help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
-@click.option("--min-words", default=DEFAULT_MIN_WORDS, show_default=True, type=click.IntRange(min=0),
+@click.option("--min-words", default=MIN_WORDS, show_default=True, type=click.IntRange(min=0),
               help="Periods with fewer words get a warning and are left out of trend tests and flags.")
 @classifier_option(purpose="combined with the lexicon as its label rule says (adds a score per category)")
 @click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(min=1),
