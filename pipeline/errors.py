@@ -82,6 +82,11 @@ class Errors(metaclass=_PrefixCode):
     E053 = "{path}: no sheet named {sheet!r} (sheets: {sheets}); check the spelling given with --sheet"
     E054 = "{path}: the file is password-protected; save a copy without a password and read that"
     E055 = "--split-on {value!r}: expected 'heading' or 'date'"
+    # run at scale: merging partial runs, Dask
+    E056 = "{path}: not an output folder of `leersignalen run` ({missing} missing); give the folders that run wrote with --out"
+    E057 = "{path}: the columns of {file} differ from those of {first}; merge only runs made with the same options (e.g. all with or all without --classifier)"
+    E058 = "{path}: {count} note id(s) also in {other}, e.g. {examples}; give every partition its own ids (or a prefix per partition) and run again"
+    E059 = "Dask is not installed; pip install 'leersignalen[dask]' (or leave out --dask-scheduler/--dask-local)"
 
 
 class LeersignalenError(Exception):

@@ -95,8 +95,8 @@ def make_corpus(path: Path, words: int, seed: int = 7) -> dict:
             total += len(tokens)
             day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             writer.writerow([f"n{notes:07d}", rng.choice(communities), day, text])
-    return {"notes": notes, "words": total, "distinct_share_first_100k": round(len(first_forms) / max(1, first_words), 3),
-            "treebank": bool(treebank)}  # fmt: skip
+    distinct = round(len(first_forms) / max(1, first_words), 3)
+    return {"notes": notes, "words": total, "distinct_share_first_100k": distinct, "treebank": bool(treebank)}
 
 
 def read_texts(path: Path) -> list[str]:

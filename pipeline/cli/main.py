@@ -17,6 +17,23 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 PERIODS = ("week", "month", "quarter")
 
 
+def trend_options(function):
+    """``--period``, ``--seed``, ``--min-notes``, ``--min-words`` and ``--no-trends`` of ``run`` and ``merge``."""
+    for option in reversed((
+        click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
+                     help="Period for trends.csv."),
+        seed_option("the bootstrap intervals"),
+        click.option("--min-notes", default=MIN_NOTES, show_default=True, type=click.IntRange(min=1),
+                     help="Periods with fewer notes get a warning and are left out of trend tests and flags."),
+        click.option("--min-words", default=MIN_WORDS, show_default=True, type=click.IntRange(min=0),
+                     help="Periods with fewer words get a warning and are left out of trend tests and flags."),
+        click.option("--no-trends", is_flag=True,
+                     help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`."),
+    )):  # fmt: skip
+        function = option(function)
+    return function
+
+
 @click.group(cls=ReportingGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="leersignalen")
 def cli() -> None:
@@ -31,8 +48,6 @@ def cli() -> None:
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the output CSVs and manifest.json (created if needed).")
 @model_option(default="auto", purpose="that segments and lemmatises the notes")
-@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
-              help="Period for trends.csv.")
 @click.option("--encoding", default=None,
               help="Encoding of the input files (e.g. cp1252); detected per file when not given.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
@@ -43,20 +58,19 @@ def cli() -> None:
 @click.option("--split-on", type=click.Choice(("heading", "date")), default=None,
               help="Split .docx/.odt/.pdf/.html documents into one note per heading or per dated section.")
 @lexicon_option
-@seed_option("the bootstrap intervals")
-@click.option("--min-notes", default=MIN_NOTES, show_default=True, type=click.IntRange(min=1),
-              help="Periods with fewer notes get a warning and are left out of trend tests and flags.")
-@click.option("--min-words", default=MIN_WORDS, show_default=True, type=click.IntRange(min=0),
-              help="Periods with fewer words get a warning and are left out of trend tests and flags.")
+@trend_options
 @classifier_option(purpose="combined with the lexicon as its label rule says (adds a score per category)")
 @click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes for tagging (forked; same output in the same order). 2 or more pays off "
                    "from a few thousand notes on.")
-@click.option("--no-trends", is_flag=True,
-              help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
+@click.option("--dask-scheduler", default=None, metavar="ADDRESS",
+              help="Tag on the Dask cluster with this scheduler (e.g. tcp://10.0.0.5:8786); OUT must be shared "
+                   "storage that every worker sees under the same path. Needs leersignalen[dask].")
+@click.option("--dask-local", default=0, type=click.IntRange(min=0), metavar="N",
+              help="Tag on a local Dask cluster of N worker processes (for trying out a cluster set-up).")
 @quiet_option
-def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes, min_words,
-        classifier_path, processes, no_trends, quiet) -> None:
+def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, classifier_path, processes,
+        dask_scheduler, dask_local, period, seed, min_notes, min_words, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
@@ -66,7 +80,7 @@ def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_
         inputs=list(inputs), out=out, model=model, encoding=encoding,
         column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
         lexicon_dir=lexicon_dir, period=period,
-        classifier=classifier_path, processes=processes,
+        classifier=classifier_path, processes=processes, dask_scheduler=dask_scheduler, dask_local=dask_local,
     )  # fmt: skip
     if classifier_path:
         from ..learn.classifier import load_classifier
@@ -82,6 +96,31 @@ def run(inputs, out, model, period, encoding, columns, sheet, split_on, lexicon_
         from ..analyse.summary import print_summary
 
         print_summary(out, counts)
+
+
+@cli.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the merged outputs (created if needed; must not be one of PARTS).")
+@trend_options
+@quiet_option
+def merge(parts, out, period, seed, min_notes, min_words, no_trends, quiet) -> None:
+    """Merge output folders of partial runs (PARTS, in this order) into OUT, then compute trends over the union."""
+    from ..run.merge import merge_outputs
+
+    if any(out.resolve() == part.resolve() for part in parts):
+        raise click.BadParameter("must not be one of the PARTS folders", param_hint="--out")
+    merged = merge_outputs(list(parts), out)
+    for warning in merged.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if not no_trends:
+        from ..analyse.trends import write_trends
+
+        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words)
+    if not quiet:
+        from ..analyse.summary import print_summary_from_manifest
+
+        print_summary_from_manifest(out)
 
 
 def _size(path: Path) -> int:
