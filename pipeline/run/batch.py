@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc
@@ -195,24 +196,29 @@ def doc_sentences(doc: Doc, offset: int, note_text: str) -> tuple[list[tuple[int
 
     Words are tokens that are neither punctuation nor white space; the count is over the whole doc.
     """
-    rows = doc.to_array([IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
-    is_word = [not punct and not space for punct, space, _, _ in rows]
+    array = doc.to_array([IS_PUNCT, IS_SPACE, IDX, LENGTH])
+    if not len(array):
+        return [], 0
+    words_before = numpy.concatenate(([0], numpy.cumsum((array[:, 0] == 0) & (array[:, 1] == 0)))).tolist()
+    space = array[:, 1].tolist()
+    idx = array[:, 2].tolist()
+    length = array[:, 3].tolist()
     result = []
     for start, end in sentence_bounds(doc):
-        if not any(is_word[start:end]):
+        if words_before[end] == words_before[start]:
             continue
         first = start
-        while rows[first][1]:
+        while space[first]:
             first += 1
         last = end - 1
-        while rows[last][1]:
+        while space[last]:
             last -= 1
-        start_char = rows[first][2] + offset
-        end_char = rows[last][2] + rows[last][3] + offset
+        start_char = idx[first] + offset
+        end_char = idx[last] + length[last] + offset
         while end_char > start_char and note_text[end_char - 1].isspace():
             end_char -= 1
         result.append((start, end, start_char, end_char))
-    return result, sum(is_word)
+    return result, words_before[-1]
 
 
 class NoteTagger:

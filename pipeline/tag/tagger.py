@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -524,7 +525,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         return []
     if not doc.has_annotation("SENT_START"):
         return [(0, len(doc))]
-    starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1 or i == 0]
+    flags = doc.to_array(SENT_START)
+    flags[0] = 1
+    starts = numpy.flatnonzero(flags == 1).tolist()
     return list(zip(starts, starts[1:] + [len(doc)], strict=True))
 
 
