@@ -3,6 +3,9 @@
 Outputs in the output folder: sentences.csv, signals.csv, notes.csv, rejects.csv, manifest.json (and the
 trends written by :mod:`pipeline.trends`). Rows are written as notes are processed, so memory does not grow
 with the corpus; two runs on the same input give byte-identical files.
+
+Above 300 lines because the note tagger, the row writer and the run itself share their record types and
+column lists; workers and Dask live in :mod:`pipeline.run.parallel` and :mod:`pipeline.run.cluster`.
 """
 
 from __future__ import annotations
