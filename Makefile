@@ -30,7 +30,7 @@ REPORT_SETTINGS := $(OUT)/.report-settings
 LEXICONS := $(wildcard lexicons/*.tsv lexicons/rules/*.tsv)
 INPUT_FILES := $(shell find $(INPUT) -type f 2>/dev/null | sort)
 
-.PHONY: help venv demo test lint evaluate bench analysis tag trends report model clean lexicon-check
+.PHONY: help venv demo test lint evaluate bench bench-large analysis tag trends report model clean lexicon-check
 
 ## help: list the targets (default)
 help:
@@ -104,9 +104,13 @@ lexicon-check: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/leersignalen evaluate --split dev
 
-## bench: words per second and peak memory on a generated corpus of about 1 million words
+## bench: run vs stock spaCy and bare tokenisation, 1 and 2 processes, --classifier, memory, CPU per stage (1M words)
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py --words 1000000
+	$(BIN)/python scripts/bench.py --words 1000000 --classifier
+
+## bench-large: the same at 1 and 10 million words (shows whether memory grows with the corpus; about an hour)
+bench-large: $(STAMP)
+	$(BIN)/python scripts/bench.py --words 1000000 --words 10000000
 
 ## model: rebuild models/default from the dev split of the labelled corpus (byte-identical), score it on heldout
 model: $(STAMP)

@@ -1,4 +1,7 @@
-"""Defaults shared by several stages, defined once: seed, bootstrap size, periods and thin-period thresholds."""
+"""Defaults shared by several stages, defined once: seed, bootstrap size, periods and thin-period thresholds.
+
+Kept free of imports so that the command line can show its defaults without loading the analysis stage.
+"""
 
 SEED = 20251
 RESAMPLES = 1000

@@ -117,6 +117,11 @@ class Errors(metaclass=_PrefixCode):
     E081 = "--date-range {value!r}: expected FROM:TO as YYYY-MM-DD:YYYY-MM-DD with FROM before TO"
     E082 = "{path}: missing column(s) {columns}; regenerate it with 'leersignalen run'"
     E083 = "--lang {value!r}: unknown language; use one of {choices}"
+    # run at scale: merging partial runs, Dask
+    E056 = "{path}: not an output folder of `leersignalen run` ({missing} missing); give the folders that run wrote with --out"
+    E057 = "{path}: the columns of {file} differ from those of {first}; merge only runs made with the same options (e.g. all with or all without --classifier)"
+    E058 = "{path}: {count} note id(s) also in {other}, e.g. {examples}; give every partition its own ids (or a prefix per partition) and run again"
+    E059 = "Dask is not installed; pip install 'leersignalen[dask]' (or leave out --dask-scheduler/--dask-local)"
 
 
 class LeersignalenError(Exception):

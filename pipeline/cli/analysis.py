@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..analyse.trends import TrendsSummary, write_trends
+if TYPE_CHECKING:
+    from ..analyse.trends import TrendsSummary
+
 from ..analyse.wording import LANGUAGES
 from ..errors import Errors, InputFileError
 from .options import date_range_option, period_option, quiet_option, resamples_option, seed_option, thin_period_options
 
+PERIODS = ("week", "month", "quarter")
 OUT_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 HELP = {"help_option_names": ["-h", "--help"]}  # also when a test invokes the command on its own (click caches it)
 
@@ -47,6 +51,8 @@ def describe_trends(summary: TrendsSummary, out_dir: Path) -> list[str]:
 def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int, resamples: int, date_range,
            quiet: bool) -> None:
     """Write trends.csv, trend_tests.csv, patterns.csv, evidence.csv (and by role/author) into OUT."""
+    from ..analyse.trends import write_trends
+
     _require_notes(out_dir)
     summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
                            n_boot=resamples, date_range=date_range)

@@ -10,16 +10,7 @@ import click
 from .. import __version__
 from ..errors import Errors, InputFileError, LexiconError
 from .errors import ReportingGroup
-from .options import (
-    classifier_option,
-    date_range_option,
-    lexicon_option,
-    model_option,
-    period_option,
-    quiet_option,
-    seed_option,
-    thin_period_options,
-)
+from .options import classifier_option, lexicon_option, model_option, quiet_option, trend_options
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -38,8 +29,6 @@ def cli() -> None:
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the output CSVs and manifest.json (created if needed).")
 @model_option(default="auto", purpose="that segments and lemmatises the notes")
-@period_option
-@date_range_option
 @click.option("--encoding", default=None,
               help="Encoding of the input files (e.g. cp1252); detected per file when not given.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
@@ -50,19 +39,22 @@ def cli() -> None:
 @click.option("--split-on", type=click.Choice(("heading", "date")), default=None,
               help="Split .docx/.odt/.pdf/.html documents into one note per heading or per dated section.")
 @lexicon_option
-@seed_option("the bootstrap intervals")
-@thin_period_options
+@trend_options
 @classifier_option(purpose="combined with the lexicon as its label rule says (adds a score per category)")
 @click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes for tagging (forked; same output in the same order). 2 or more pays off "
                    "from a few thousand notes on.")
-@click.option("--no-trends", is_flag=True,
-              help="Only tag; compute trends, trend tests and flags later with `leersignalen trends OUT`.")
 @click.option("--csv-dialect", type=click.Choice(["plain", "excel-nl"]), default="plain", show_default=True,
               help="plain: UTF-8 with commas; excel-nl: UTF-8 with BOM and ';', as a Dutch Excel opens CSV files.")
+@click.option("--dask-scheduler", default=None, metavar="ADDRESS",
+              help="Tag on the Dask cluster with this scheduler (e.g. tcp://10.0.0.5:8786); OUT must be shared "
+                   "storage that every worker sees under the same path. Needs leersignalen[dask].")
+@click.option("--dask-local", default=0, type=click.IntRange(min=0), metavar="N",
+              help="Tag on a local Dask cluster of N worker processes (for trying out a cluster set-up).")
 @quiet_option
-def run(inputs, out, model, period, date_range, encoding, columns, sheet, split_on, lexicon_dir, seed, min_notes,
-        min_words, classifier_path, processes, no_trends, csv_dialect, quiet) -> None:
+def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, classifier_path, processes,
+        csv_dialect, dask_scheduler, dask_local, period, date_range, seed, min_notes, min_words, no_trends,
+        quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
     from ..read.ingest import parse_column_overrides
@@ -74,7 +66,7 @@ def run(inputs, out, model, period, date_range, encoding, columns, sheet, split_
         column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
         lexicon_dir=lexicon_dir, period=period,
         classifier=classifier_path, processes=processes, csv_dialect=csv_dialect,
-        date_window=parse_date_range(date_range),
+        dask_scheduler=dask_scheduler, dask_local=dask_local, date_window=parse_date_range(date_range),
     )  # fmt: skip
     if classifier_path:
         from ..learn.classifier import load_classifier
@@ -97,6 +89,33 @@ def run(inputs, out, model, period, date_range, encoding, columns, sheet, split_
 
             for line in describe_trends(trend_summary, out)[:-1]:
                 click.echo(line)
+
+
+@cli.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the merged outputs (created if needed; must not be one of PARTS).")
+@trend_options
+@quiet_option
+def merge(parts, out, period, date_range, seed, min_notes, min_words, no_trends, quiet) -> None:
+    """Merge output folders of partial runs (PARTS, in this order) into OUT, then compute trends over the union."""
+    from ..run.merge import merge_outputs
+
+    if any(out.resolve() == part.resolve() for part in parts):
+        raise click.BadParameter("must not be one of the PARTS folders", param_hint="--out")
+    merged = merge_outputs(list(parts), out)
+    for warning in merged.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if not no_trends:
+        from ..analyse.trends import write_trends
+        from ..read.plausible import parse_date_range
+
+        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
+                     date_range=parse_date_range(date_range))
+    if not quiet:
+        from ..analyse.summary import print_summary_from_manifest
+
+        print_summary_from_manifest(out)
 
 
 def _size(path: Path) -> int:

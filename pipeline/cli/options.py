@@ -93,3 +93,14 @@ def thin_period_options(function):
                             help="Periods with fewer words are thin (marked; left out of Mann-Kendall only).")(function)
     return click.option("--min-notes", type=click.IntRange(min=1), default=MIN_NOTES, show_default=True,
                         help="Periods with fewer notes are thin (marked; left out of Mann-Kendall only).")(function)
+
+
+def trend_options(function):
+    """The trend settings of ``run`` and ``merge``: period, date window, seed, thin-period thresholds, --no-trends."""
+    function = click.option("--no-trends", is_flag=True,
+                            help="Only tag; compute trends, trend tests and flags later with `leersignalen trends "
+                                 "OUT`.")(function)
+    function = thin_period_options(function)
+    function = seed_option("the bootstrap intervals")(function)
+    function = date_range_option(function)
+    return period_option(function)

@@ -50,6 +50,7 @@ THRESHOLD = 0.5
 DIGITS = 4
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
+WORD_CACHE_LIMIT = 500_000
 FEATURE_SETS = ("text", "text+lexicon")
 COMBINATIONS = ("classifier", "or", "and")
 
@@ -136,19 +137,48 @@ class FeatureBlock:
     vocabulary: list[str]
     idf: np.ndarray
     vectorizer: CountVectorizer = field(repr=False, default=None)
+    _word_columns: dict | None = field(repr=False, default=None, compare=False)
+    _analyse: object = field(repr=False, default=None, compare=False)
 
     def __post_init__(self):
         if self.vectorizer is None:
             self.vectorizer = _vectorizer(self.name, vocabulary={t: i for i, t in enumerate(self.vocabulary)})
+        if self.vocabulary and not hasattr(self.vectorizer, "vocabulary_"):
+            self.vectorizer._validate_vocabulary()
 
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
         """Binary counts times idf, each row L2-normalised."""
         if not self.vocabulary:
             return sp.csr_matrix((len(documents), 0))
-        matrix = self.vectorizer.transform(documents).multiply(self.idf).tocsr()
+        counts = self._char_counts(documents) if self.name == "char" else self.vectorizer.transform(documents)
+        matrix = counts.multiply(self.idf).tocsr()
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+    def _char_counts(self, documents: Sequence[str]) -> sp.csr_matrix:
+        """The vectorizer's binary char_wb counts, built from a cache of each word's n-gram columns.
+
+        char_wb takes the n-grams of every whitespace-separated word on its own, so a row is the union of its
+        words' columns: the same matrix (sorted indices, data 1.0) as ``vectorizer.transform``, much faster.
+        """
+        if self._word_columns is None or len(self._word_columns) > WORD_CACHE_LIMIT:
+            self._word_columns = {}
+            self._analyse = self.vectorizer.build_analyzer()
+        cache, analyse, vocabulary = self._word_columns, self._analyse, self.vectorizer.vocabulary_
+        indptr, indices = [0], []
+        for document in documents:
+            columns: set[int] = set()
+            for word in document.split():
+                found = cache.get(word)
+                if found is None:
+                    found = cache[word] = frozenset(vocabulary[g] for g in analyse(word) if g in vocabulary)
+                columns |= found
+            indices.extend(sorted(columns))
+            indptr.append(len(indices))
+        return sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+                             shape=(len(documents), len(self.vocabulary)))  # fmt: skip
 
 
 def fit_block(name: str, documents: Sequence[str], *, min_df: int) -> FeatureBlock:

@@ -85,6 +85,34 @@ def render_cell(value: Any) -> str:
     return neutralise(format_cell(value))
 
 
+class RowWriter:
+    """``csv.writer`` with ``\n`` line ends that also quotes cells holding a lone carriage return.
+
+    The csv module quotes only the characters of its line terminator, so a ``\r`` inside a cell would otherwise be
+    written bare and split the row for every reader that treats ``\r`` as a line end.
+    """
+
+    def __init__(self, handle, delimiter: str = ","):
+        self.handle = handle
+        self.delimiter = delimiter
+        self.writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+
+    def writerow(self, cells: Sequence[str]) -> None:
+        if any("\r" in cell for cell in cells):
+            self.handle.write(self.delimiter.join(self._quoted(cell) for cell in cells) + "\n")
+        else:
+            self.writer.writerow(cells)
+
+    def writerows(self, rows: Iterable[Sequence[str]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+    def _quoted(self, cell: str) -> str:
+        if any(char in cell for char in (self.delimiter, '"', "\n", "\r")):
+            return '"' + cell.replace('"', '""') + '"'
+        return cell
+
+
 def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequence[Any]],
               columns: Sequence[str], *, dialect: str = "plain") -> int:
     """Write ``rows`` (mappings keyed by column, or sequences in column order) to ``path``; return the count.
@@ -99,7 +127,7 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
     count = 0
     try:
         with open(partial, "w", encoding=encoding, newline="") as handle:
-            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+            writer = RowWriter(handle, delimiter)
             writer.writerow([neutralise(str(column)) for column in columns])
             for row in rows:
                 values = [row.get(column) for column in columns] if isinstance(row, Mapping) else list(row)

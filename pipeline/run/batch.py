@@ -3,27 +3,29 @@
 Outputs in the output folder: sentences.csv, signals.csv, notes.csv, rejects.csv, manifest.json (and the
 trends written by :mod:`pipeline.trends`). Rows are written as notes are processed, so memory does not grow
 with the corpus; two runs on the same input give byte-identical files.
+
+Above 300 lines because the note tagger, the row writer and the run itself share their record types and
+column lists; workers and Dask live in :mod:`pipeline.run.parallel` and :mod:`pipeline.run.cluster`.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import multiprocessing
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc
 
 from .. import __version__
 from ..categories import LEXICON_DIR, category_ids, family_of
 from ..language.build import PipelineInfo
-from ..output.cells import CSV_DIALECTS, render_cell
+from ..output.cells import CSV_DIALECTS, RowWriter, render_cell
 from ..read.ingest import Record, Reject, read_inputs
 from ..read.plausible import DateWindow, default_window, implausible_date
 from ..tag.lexicon import lexicon_hash, rule_files
@@ -36,6 +38,7 @@ SIGNAL_COLUMNS = (
 )  # fmt: skip
 REJECT_COLUMNS = ("source_file", "source_line", "id", "reason")
 BATCH_SIZE = 64
+SCORE_BATCH = 4096
 
 
 def note_columns() -> tuple[str, ...]:
@@ -65,6 +68,8 @@ class RunOptions:
     processes: int = 1
     csv_dialect: str = "plain"
     date_window: DateWindow | None = None
+    dask_scheduler: str | None = None
+    dask_local: int = 0
 
 
 @dataclass
@@ -78,6 +83,11 @@ class RunCounts:
     sentences: int = 0
     signals: int = 0
     negated_signals: int = 0
+
+    def add(self, other: RunCounts) -> None:
+        """Add the counts of a part (written by a worker) to these."""
+        for name, value in other.__dict__.items():
+            setattr(self, name, getattr(self, name) + value)
 
 
 @dataclass
@@ -93,13 +103,20 @@ class SentenceResult:
 
 
 class CsvSink:
-    """A CSV file written row by row, spreadsheet-safe (see :func:`pipeline.csvsafe.neutralise`) and deterministic."""
+    """A CSV file written row by row, spreadsheet-safe (see :func:`pipeline.csvsafe.neutralise`) and deterministic.
 
-    def __init__(self, path: Path, columns: tuple[str, ...], dialect: str = "plain"):
+    Without ``columns`` no header is written (a part file, appended to a whole file later); part files are
+    plain UTF-8 so that only the whole file carries the dialect's byte order mark.
+    """
+
+    def __init__(self, path: Path, columns: tuple[str, ...] | None, dialect: str = "plain"):
         encoding, delimiter = CSV_DIALECTS[dialect]
-        self.handle = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115 (closed by close())
-        self.writer = csv.writer(self.handle, delimiter=delimiter, lineterminator="\n")
-        self.writer.writerow(columns)
+        self.handle = open(path, "w", encoding=encoding if columns is not None else "utf-8",  # noqa: SIM115
+                           newline="")
+        self.writer = RowWriter(self.handle, delimiter)
+        self.delimiter = delimiter
+        if columns is not None:
+            self.writer.writerow(columns)
         self.rows = 0
 
     def write(self, values) -> None:
@@ -110,6 +127,62 @@ class CsvSink:
     def close(self) -> None:
         """Flush and close the file."""
         self.handle.close()
+
+
+TAGGED_FILES = ("sentences", "signals", "notes")
+
+
+class TaggedWriter:
+    """Writes tagged notes as rows of sentences.csv, signals.csv and notes.csv, and counts what it wrote.
+
+    ``paths`` maps each of :data:`TAGGED_FILES` to its file; ``with_headers=False`` writes part files.
+    """
+
+    def __init__(self, paths: dict[str, Path], *, score_columns: tuple[str, ...], with_headers: bool = True,
+                 dialect: str = "plain"):  # fmt: skip
+        self.categories = category_ids()
+        self.families = family_of()
+        columns = {"sentences": SENTENCE_COLUMNS + score_columns, "signals": SIGNAL_COLUMNS, "notes": note_columns()}
+        self.sinks = {name: CsvSink(paths[name], columns[name] if with_headers else None, dialect)
+                      for name in TAGGED_FILES}  # fmt: skip
+        self.folder = paths["notes"].parent
+        self.counts = RunCounts()
+
+    def write_note(self, record: Record, sentences: list[SentenceResult], signals: list, words: int) -> None:
+        """Write the rows of one tagged note."""
+        counts, sinks, families = self.counts, self.sinks, self.families
+        date = record.date.isoformat() if record.date else ""
+        counts.notes_out += 1
+        counts.notes_without_date += 0 if record.date else 1
+        counts.sentences += len(sentences)
+        per_category = dict.fromkeys(self.categories, 0)
+        per_family = dict.fromkeys(("leren", "instrumenteel"), 0)
+        for sentence in sentences:
+            sinks["sentences"].write(
+                (record.id, record.community, date, sentence.index, sentence.start_char, sentence.end_char,
+                 sentence.text, ";".join(sentence.labels), *sentence.scores)
+            )  # fmt: skip
+            for label in sentence.labels:
+                per_category[label] += 1
+            for family in {families[label] for label in sentence.labels}:
+                per_family[family] += 1
+        for index, signal, offset in signals:
+            counts.signals += 1
+            counts.negated_signals += signal.negated
+            sinks["signals"].write(
+                (record.id, index, signal.category, signal.family, signal.rule_id, signal.text,
+                 signal.start_char + offset, signal.end_char + offset, signal.negated)
+            )  # fmt: skip
+        sinks["notes"].write(
+            (record.id, record.community, date, record.author, record.role, record.source_file,
+             record.source_line, len(sentences), words, *per_category.values(), *per_family.values(),
+             ";".join(record.problems))
+        )  # fmt: skip
+
+    def close(self) -> None:
+        """Close every file."""
+        for sink in self.sinks.values():
+            sink.close()
 
 
 def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -135,28 +208,37 @@ def doc_sentences(doc: Doc, offset: int, note_text: str) -> tuple[list[tuple[int
 
     Words are tokens that are neither punctuation nor white space; the count is over the whole doc.
     """
-    rows = doc.to_array([IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
-    is_word = [not punct and not space for punct, space, _, _ in rows]
+    array = doc.to_array([IS_PUNCT, IS_SPACE, IDX, LENGTH])
+    if not len(array):
+        return [], 0
+    words_before = numpy.concatenate(([0], numpy.cumsum((array[:, 0] == 0) & (array[:, 1] == 0)))).tolist()
+    space = array[:, 1].tolist()
+    idx = array[:, 2].tolist()
+    length = array[:, 3].tolist()
     result = []
     for start, end in sentence_bounds(doc):
-        if not any(is_word[start:end]):
+        if words_before[end] == words_before[start]:
             continue
         first = start
-        while rows[first][1]:
+        while space[first]:
             first += 1
         last = end - 1
-        while rows[last][1]:
+        while space[last]:
             last -= 1
-        start_char = rows[first][2] + offset
-        end_char = rows[last][2] + rows[last][3] + offset
+        start_char = idx[first] + offset
+        end_char = idx[last] + length[last] + offset
         while end_char > start_char and note_text[end_char - 1].isspace():
             end_char -= 1
         result.append((start, end, start_char, end_char))
-    return result, sum(is_word)
+    return result, words_before[-1]
 
 
 class NoteTagger:
-    """Tag whole notes with a pipeline, long notes in pieces, and return sentences, signals and words."""
+    """Tag whole notes with a pipeline, long notes in pieces, and return sentences, signals and words.
+
+    With a classifier, the sentences of many notes are scored in one batch of at least ``SCORE_BATCH``
+    sentences (one call per sentence batch, not per note).
+    """
 
     def __init__(self, nlp: spacy.language.Language, categories: tuple[str, ...], *, classifier=None):
         self.nlp = nlp
@@ -165,95 +247,105 @@ class NoteTagger:
         self.order = {category: index for index, category in enumerate(categories)}
         self.limit = max(1000, nlp.max_length - 1)
 
-    def tag(self, records: Iterator[Record]) -> Iterator[tuple[Record, list[SentenceResult], list, int]]:
+    def tag(self, records: Iterable[Record]) -> Iterator[tuple[Record, list[SentenceResult], list, int]]:
         """Yield (record, sentences, signals with note offsets, words) in input order."""
+        if self.classifier is None:
+            for note in self._notes(records):
+                yield self._finish(note, None)
+            return
+        pending: list[_Note] = []
+        waiting = 0
+        for note in self._notes(records):
+            pending.append(note)
+            waiting += len(note.sentences)
+            if waiting >= SCORE_BATCH:
+                yield from self._score_and_finish(pending)
+                pending, waiting = [], 0
+        yield from self._score_and_finish(pending)
 
+    def _notes(self, records: Iterable[Record]) -> Iterator[_Note]:
         def pieces():
             for record in records:
                 parts = split_long_text(record.text, self.limit)
                 for number, (offset, piece) in enumerate(parts):
                     yield piece, (record, offset, number == len(parts) - 1)
 
-        sentences: list[SentenceResult] = []
-        signals: list = []
-        words = 0
+        note: _Note | None = None
+        features = self.classifier is not None
         for doc, (record, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+            if note is None:
+                note = _Note(record)
             by_start: dict[int, list] = {}
             for signal in doc._.ls_signals or ():
                 by_start.setdefault(signal.sentence_start, []).append(signal)
             bounds, doc_words = doc_sentences(doc, offset, record.text)
-            words += doc_words
-            scores = self._classifier_scores(doc, bounds)
-            for number, (start, _end, start_char, end_char) in enumerate(bounds):
-                index = len(sentences)
+            note.words += doc_words
+            if features and bounds:
+                note.inputs.extend(feature_inputs(doc, bounds, by_start))
+            for start, _end, start_char, end_char in bounds:
                 found = by_start.get(start, [])
-                lexicon_labels = {s.category for s in found if not s.negated}
-                if scores is None:
-                    labels, sentence_scores = sorted(lexicon_labels, key=self.order.__getitem__), ()
-                else:
-                    labels = self.classifier.labels(scores[number], lexicon_labels)
-                    sentence_scores = tuple(round(float(value), 4) for value in scores[number])
-                sentences.append(
-                    SentenceResult(
-                        index, start_char, end_char, record.text[start_char:end_char], tuple(labels), sentence_scores
-                    )
-                )
-                signals.extend((index, signal, offset) for signal in found)
+                note.signals.extend((len(note.sentences), signal, offset) for signal in found)
+                note.sentences.append((start_char, end_char, found))
             if last:
-                yield record, sentences, signals, words
-                sentences, signals, words = [], [], 0
+                yield note
+                note = None
+
+    def _score_and_finish(self, notes: list[_Note]) -> Iterator[tuple[Record, list[SentenceResult], list, int]]:
+        inputs = [item for note in notes for item in note.inputs]
+        scores = self.classifier.scores_of(inputs) if inputs else None
+        position = 0
+        for note in notes:
+            yield self._finish(note, None if scores is None else scores[position : position + len(note.sentences)])
+            position += len(note.sentences)
+
+    def _finish(self, note: _Note, scores) -> tuple[Record, list[SentenceResult], list, int]:
+        text = note.record.text
+        sentences = []
+        for index, (start_char, end_char, found) in enumerate(note.sentences):
+            lexicon_labels = {s.category for s in found if not s.negated}
+            if scores is None:
+                labels, sentence_scores = sorted(lexicon_labels, key=self.order.__getitem__), ()
+            else:
+                labels = self.classifier.labels(scores[index], lexicon_labels)
+                sentence_scores = tuple(round(float(value), 4) for value in scores[index])
+            sentences.append(
+                SentenceResult(index, start_char, end_char, text[start_char:end_char], tuple(labels), sentence_scores)
+            )
+        return note.record, sentences, note.signals, note.words
 
 
-    def _classifier_scores(self, doc: Doc, bounds):
-        if self.classifier is None or not bounds:
-            return None
-        from ..learn.classifier import feature_inputs_from_doc
-
-        return self.classifier.scores_of([feature_inputs_from_doc(doc[start:end]) for start, end, _, _ in bounds])
-
-
-CHUNK_NOTES = 32
-CHUNKS_IN_FLIGHT = 8
-_worker_tagger: NoteTagger | None = None
+@dataclass
+class _Note:
+    record: Record
+    sentences: list = field(default_factory=list)  # (start_char, end_char, signals found)
+    signals: list = field(default_factory=list)  # (sentence index, signal, offset of the piece)
+    inputs: list = field(default_factory=list)  # classifier inputs, one per sentence
+    words: int = 0
 
 
-def _tag_chunk(chunk: list[Record]) -> list:
-    return list(_worker_tagger.tag(iter(chunk)))
+def feature_inputs(doc: Doc, bounds, by_start: dict[int, list]) -> list:
+    """What the classifier reads of each sentence, from the doc's arrays; the same as ``feature_inputs_from_doc``."""
+    from ..learn.classifier import FeatureInput
 
-
-def tag_in_processes(tagger: NoteTagger, records: Iterator[Record], processes: int) -> Iterator:
-    """``tagger.tag(records)``, spread over worker processes when ``processes > 1`` (same output, same order).
-
-    Workers are forked with the pipeline already built; notes travel to them in chunks and the results come
-    back in input order. At most ``CHUNKS_IN_FLIGHT`` chunks are out at a time, so memory stays bounded.
-    """
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from tagger.tag(records)
-        return
-    global _worker_tagger
-    _worker_tagger = tagger
-    slots = threading.Semaphore(CHUNKS_IN_FLIGHT)
-
-    def chunks() -> Iterator[list[Record]]:
-        chunk: list[Record] = []
-        for record in records:
-            chunk.append(record)
-            if len(chunk) == CHUNK_NOTES:
-                slots.acquire()
-                yield chunk
-                chunk = []
-        if chunk:
-            slots.acquire()
-            yield chunk
-
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        try:
-            for results in pool.imap(_tag_chunk, chunks()):
-                slots.release()
-                yield from results
-        finally:
-            for _ in range(CHUNKS_IN_FLIGHT):
-                slots.release()  # let a feeder that waits for a slot see that the pool is closing
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
+    lemma_of_hash: dict[tuple[int, int], str] = {}
+    text = doc.text
+    inputs = []
+    for start, end, _, _ in bounds:
+        lemmas = []
+        for lemma, lower, punct, space, _, _ in rows[start:end]:
+            if punct or space:
+                continue
+            key = (lemma, lower)
+            word = lemma_of_hash.get(key)
+            if word is None:
+                word = lemma_of_hash[key] = (strings[lemma] if lemma else strings[lower]).lower()
+            lemmas.append(word)
+        last = rows[end - 1]
+        sentence_text = text[rows[start][4] : last[4] + last[5]]
+        inputs.append(FeatureInput(sentence_text, " ".join(lemmas), by_start.get(start, [])))
+    return inputs
 
 
 def file_sha256(path: Path) -> str:
@@ -283,9 +375,12 @@ def run_pipeline(
     progress: Callable[[int], None] | None = None,
     nlp_and_info: tuple[spacy.language.Language, PipelineInfo] | None = None,
 ) -> RunCounts:
-    """Tag every input record and write the outputs; return the counts."""
-    categories = category_ids()
-    families = family_of()
+    """Tag every input record and write the outputs; return the counts.
+
+    With ``processes > 1`` or a Dask option the notes are tagged in chunks by workers that write part files,
+    which are appended in input order (see :mod:`pipeline.run.parallel`): the same bytes as one process.
+    """
+    distributed = bool(options.dask_scheduler or options.dask_local)
     nlp, info = nlp_and_info or build_pipeline(
         options.model, lexicon_dir=str(options.lexicon_dir) if options.lexicon_dir else None
     )
@@ -296,17 +391,13 @@ def run_pipeline(
         classifier = load_classifier(options.classifier)
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
-    score_columns = tuple(f"score_{category}" for category in categories) if classifier else ()
+    score_columns = tuple(f"score_{category}" for category in category_ids()) if classifier else ()
     counts = RunCounts()
     per_input: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
-    dialect = options.csv_dialect
-    sinks = {
-        "sentences": CsvSink(out / "sentences.csv", SENTENCE_COLUMNS + score_columns, dialect),
-        "signals": CsvSink(out / "signals.csv", SIGNAL_COLUMNS, dialect),
-        "notes": CsvSink(out / "notes.csv", note_columns(), dialect),
-        "rejects": CsvSink(out / "rejects.csv", REJECT_COLUMNS, dialect),
-    }
+    rejects = CsvSink(out / "rejects.csv", REJECT_COLUMNS, options.csv_dialect)
+    writer = TaggedWriter({name: out / f"{name}.csv" for name in TAGGED_FILES}, score_columns=score_columns,
+                          dialect=options.csv_dialect)
 
     def source_of(path: str) -> str:
         for input_path in options.inputs:
@@ -324,7 +415,7 @@ def run_pipeline(
             per_input[key] = per_input.get(key, 0) + 1
             if isinstance(item, Reject):
                 counts.rejects += 1
-                sinks["rejects"].write((item.source_file, item.source_line, item.id, item.reason))
+                rejects.write((item.source_file, item.source_line, item.id, item.reason))
                 continue
             if item.id in seen_ids:
                 seen_ids[item.id] += 1
@@ -337,40 +428,25 @@ def run_pipeline(
             yield item
 
     try:
-        tagger = NoteTagger(nlp, categories, classifier=classifier)
-        for record, sentences, signals, words in tag_in_processes(tagger, records(), options.processes):
-            date = record.date.isoformat() if record.date else ""
-            counts.notes_out += 1
-            counts.notes_without_date += 0 if record.date else 1
-            counts.sentences += len(sentences)
-            per_category = dict.fromkeys(categories, 0)
-            per_family = dict.fromkeys(("leren", "instrumenteel"), 0)
-            for sentence in sentences:
-                sinks["sentences"].write(
-                    (record.id, record.community, date, sentence.index, sentence.start_char, sentence.end_char,
-                     sentence.text, ";".join(sentence.labels), *sentence.scores)
-                )  # fmt: skip
-                for label in sentence.labels:
-                    per_category[label] += 1
-                for family in {families[label] for label in sentence.labels}:
-                    per_family[family] += 1
-            for index, signal, offset in signals:
-                counts.signals += 1
-                counts.negated_signals += signal.negated
-                sinks["signals"].write(
-                    (record.id, index, signal.category, signal.family, signal.rule_id, signal.text,
-                     signal.start_char + offset, signal.end_char + offset, signal.negated)
-                )  # fmt: skip
-            sinks["notes"].write(
-                (record.id, record.community, date, record.author, record.role, record.source_file,
-                 record.source_line, len(sentences), words, *per_category.values(), *per_family.values(),
-                 ";".join(record.problems))
-            )  # fmt: skip
-            if progress:
-                progress(len(record.text))
+        if distributed:
+            from .cluster import tag_on_dask
+
+            tag_on_dask(options, records(), writer, progress=progress)
+        elif options.processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+            from .parallel import tag_in_processes
+
+            tagger = NoteTagger(nlp, category_ids(), classifier=classifier)
+            tag_in_processes(tagger, records(), writer, options.processes, progress=progress)
+        else:
+            tagger = NoteTagger(nlp, category_ids(), classifier=classifier)
+            for record, sentences, signals, words in tagger.tag(records()):
+                writer.write_note(record, sentences, signals, words)
+                if progress:
+                    progress(len(record.text))
     finally:
-        for sink in sinks.values():
-            sink.close()
+        writer.close()
+        rejects.close()
+    counts.add(writer.counts)
     write_manifest(options, info, counts, per_input, classifier=classifier, window=window)
     return counts
 
@@ -400,6 +476,8 @@ def write_manifest(
             "period": options.period,
             "processes": options.processes,
             "date_range": str(window or default_window()),
+            **({"dask_scheduler": options.dask_scheduler} if options.dask_scheduler else {}),
+            **({"dask_local": options.dask_local} if options.dask_local else {}),
         },
         "counts": counts.__dict__,
     }

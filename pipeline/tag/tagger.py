@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -172,6 +173,7 @@ class RuleMatcher:
             for rule in rules
         ]
         self._cache: dict[tuple[int, int], tuple] = {}
+        self._by_lower: dict[int, tuple[int, tuple]] = {}
 
     def _add_parts(self, owner: tuple[str, int], parts: list[Part]) -> None:
         for part_index, part in enumerate(parts):
@@ -248,39 +250,60 @@ class RuleMatcher:
     def token_elements(self, doc: Doc) -> TokenTable:
         """Per token: the element ids it satisfies and the rule and scope sequences that may start there.
 
-        Cached per (form, lemma) hash pair for the life of the matcher.
+        Cached per (form, lemma) hash pair for the life of the matcher; looked up by the form's hash first,
+        since a form nearly always comes with the same lemma.
         """
-        cache = self._cache
-        strings = doc.vocab.strings
+        by_lower = self._by_lower
         infos = []
+        append = infos.append
         for lower_hash, lemma_hash in doc.to_array([LOWER, LEMMA]).tolist():
-            key = (lower_hash, lemma_hash)
-            info = cache.get(key)
-            if info is None:
-                lower = strings[lower_hash]
-                lemma = strings[lemma_hash].lower() if lemma_hash else lower
-                info = cache[key] = self._token_info(lower, lemma)
-            infos.append(info)
+            known = by_lower.get(lower_hash)
+            if known is not None and known[0] == lemma_hash:
+                append(known[1])
+            else:
+                append(self._learn_token(doc, lower_hash, lemma_hash))
         return TokenTable([info[0] for info in infos], infos)
 
+    def _learn_token(self, doc: Doc, lower_hash: int, lemma_hash: int) -> tuple:
+        key = (lower_hash, lemma_hash)
+        info = self._cache.get(key)
+        if info is None:
+            strings = doc.vocab.strings
+            lower = strings[lower_hash]
+            lemma = strings[lemma_hash].lower() if lemma_hash else lower
+            info = self._cache[key] = self._token_info(lower, lemma)
+        self._by_lower[lower_hash] = (lemma_hash, info)
+        return info
+
     def match_anchors(self, table: TokenTable, start: int, end: int, present: set[int]) -> list:
-        """Matches of rule anchors in [start, end), trying only sequences whose key element is present."""
+        """Matches of rule anchors in [start, end), trying only sequences whose key element is present.
+
+        The first step of a sequence is looked up in an index of the sentence's tokens by element, built once.
+        """
         candidates: set[int] = set()
         for element_id in self.key_elements.intersection(present):
             candidates.update(self.anchors_by_key[element_id])
         matches = []
         elements = table.elements
+        positions: dict[int, list[int]] | None = None
         for seq_index in sorted(candidates):
+            if not all(not step.isdisjoint(present) for step in self.required[seq_index]):
+                continue
+            if positions is None:
+                positions = {}
+                for token in range(start, end):
+                    for element_id in elements[token]:
+                        positions.setdefault(element_id, []).append(token)
             sequence = self.sequences[seq_index]
             steps = sequence.steps
-            if not all(step & present for step in self.required[seq_index]):
-                continue
             first = steps[0]
-            for token in range(start, end):
-                if elements[token] & first:
-                    stop = _match_steps(steps, 1, token + 1, end, elements)
-                    if stop is not None:
-                        matches.append((sequence, token, stop))
+            tokens = [positions[e] for e in first.intersection(present)]
+            if not tokens:
+                continue
+            for token in sorted({t for found in tokens for t in found}) if len(tokens) > 1 else tokens[0]:
+                stop = _match_steps(steps, 1, token + 1, end, elements)
+                if stop is not None:
+                    matches.append((sequence, token, stop))
         return matches
 
     def match_sentence(
@@ -302,7 +325,7 @@ class RuleMatcher:
                 if len(sequence.steps) == 1:
                     matches.append((sequence, token, token + 1))
                     continue
-                if not all(step & present for step in required[seq_index]):
+                if not all(not step.isdisjoint(present) for step in required[seq_index]):
                     continue
                 stop = _match_steps(sequence.steps, 1, token + 1, end, elements)
                 if stop is not None:
@@ -370,7 +393,7 @@ class LeersignalenTagger:
         self.lemma_of = lemma_of
         self.verbs = lemma_data().verbs
         directory = Path(lexicon_dir) if lexicon_dir else None
-        if directory:
+        if directory and directory.is_dir():
             check_lexicon_folder(directory, needs_negation=not negation_file)
         self.rule_paths = rule_files(directory / "rules" if directory else None)
         self.negation_path = (Path(negation_file) if negation_file
@@ -536,7 +559,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         return []
     if not doc.has_annotation("SENT_START"):
         return [(0, len(doc))]
-    starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1 or i == 0]
+    flags = doc.to_array(SENT_START)
+    flags[0] = 1
+    starts = numpy.flatnonzero(flags == 1).tolist()
     return list(zip(starts, starts[1:] + [len(doc)], strict=True))
 
 

@@ -1,0 +1,143 @@
+"""Merge the output folders of partial runs (``leersignalen merge PART... --out DIR``) into one output folder.
+
+Each part is a folder written by ``leersignalen run`` over one partition of the notes (another machine, another
+month of exports). The merged sentences.csv, signals.csv, notes.csv and rejects.csv are the parts' rows in the
+order the parts are given, under one header: the bytes a single run over all partitions in that order writes,
+as long as note ids are unique across the partitions (a duplicate is an error naming it, since a single run would
+have renamed it). manifest.json lists every part with its manifest and the SHA-256 of each of its files, and the
+summed counts. Trends, trend tests and flags are then computed over the union by the analysis stage.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..errors import Errors, InputFileError
+
+MERGED_FILES = ("sentences.csv", "signals.csv", "notes.csv", "rejects.csv")
+MANIFEST = "manifest.json"
+EXAMPLES = 5
+
+
+class MergeError(InputFileError):
+    """Output folders that cannot be merged."""
+
+
+@dataclass
+class MergeSummary:
+    """What :func:`merge_outputs` did."""
+
+    parts: int
+    notes: int
+    counts: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _check_part(part: Path) -> dict:
+    missing = [name for name in (*MERGED_FILES, MANIFEST) if not (part / name).is_file()]
+    if missing:
+        raise MergeError(Errors.E056.format(path=part, missing=", ".join(missing)))
+    return json.loads((part / MANIFEST).read_text(encoding="utf-8"))
+
+
+def _first_line(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.readline()
+
+
+def _note_ids(path: Path) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows, None)
+        return [row[0] for row in rows if row]
+
+
+def check_parts(parts: list[Path]) -> list[dict]:
+    """Validate the parts (files present, same columns, unique note ids); return their manifests."""
+    manifests = [_check_part(part) for part in parts]
+    for name in MERGED_FILES:
+        header = _first_line(parts[0] / name)
+        for part in parts[1:]:
+            if _first_line(part / name) != header:
+                raise MergeError(Errors.E057.format(path=part, file=name, first=parts[0]))
+    owner: dict[str, Path] = {}
+    for part in parts:
+        clashes: dict[Path, list[str]] = {}
+        for note_id in _note_ids(part / "notes.csv"):
+            if note_id in owner:
+                clashes.setdefault(owner[note_id], []).append(note_id)
+            else:
+                owner[note_id] = part
+        for other, ids in clashes.items():
+            examples = ", ".join(ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
+            raise MergeError(Errors.E058.format(path=part, count=len(ids), other=other, examples=examples))
+    return manifests
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def concatenate(sources: list[Path], target: Path) -> None:
+    """Write the first source whole, then every other source without its header line."""
+    with open(target, "wb") as out:
+        for number, source in enumerate(sources):
+            with open(source, "rb") as handle:
+                if number:
+                    handle.readline()
+                while block := handle.read(1 << 20):
+                    out.write(block)
+
+
+def merge_outputs(parts: list[Path], out: Path) -> MergeSummary:
+    """Merge the output folders ``parts`` (in this order) into ``out``; return a summary.
+
+    Raises :class:`MergeError` (E056-E058) for a folder that is not a run's output, columns that differ, or note
+    ids that occur in more than one part.
+    """
+    manifests = check_parts(parts)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in MERGED_FILES:
+        concatenate([part / name for part in parts], out / name)
+    counts: dict[str, int] = {}
+    for manifest in manifests:
+        for key, value in manifest.get("counts", {}).items():
+            counts[key] = counts.get(key, 0) + value
+    warnings = []
+    for key, label in (("lexicon", "lexicon"), ("model", "pipeline")):
+        values = {json.dumps(m.get(key), sort_keys=True) for m in manifests}
+        if len(values) > 1:
+            warnings.append(f"the parts were tagged with different {label}s; compare their manifests")
+    first = manifests[0]
+    merged = {
+        "package": {"name": "leersignalen", "version": __version__},
+        "merged": True,
+        "spacy": first.get("spacy"),
+        "model": first.get("model"),
+        "lexicon": first.get("lexicon"),
+        "parts": [
+            {"path": str(part), "sha256": {name: _sha256(part / name) for name in (*MERGED_FILES, MANIFEST)},
+             "manifest": manifest}
+            for part, manifest in zip(parts, manifests, strict=True)
+        ],  # fmt: skip
+        "inputs": [item for manifest in manifests for item in manifest.get("inputs", [])],
+        "options": first.get("options"),
+        "counts": counts,
+        "warnings": warnings,
+        "sha256": {name: _sha256(out / name) for name in MERGED_FILES},
+    }
+    with open(out / MANIFEST, "w", encoding="utf-8") as handle:
+        json.dump(merged, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    return MergeSummary(len(parts), counts.get("notes_out", 0), counts, warnings)

@@ -1,0 +1,83 @@
+"""`leersignalen merge`: two halves merged give the files of one run over the whole; clear errors otherwise."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from leersignalen.analyse.trends import write_trends
+from leersignalen.cli.main import cli
+from leersignalen.run.batch import RunOptions, run_pipeline
+from leersignalen.run.merge import MergeError, merge_outputs
+from leersignalen.tag.pipeline import build_pipeline
+
+REPO = Path(__file__).resolve().parents[2]
+HALVES = [REPO / "data" / "sample" / "wijkteam_noord.csv", REPO / "data" / "sample" / "leeratelier_zorg.jsonl"]
+TAGGED = ("sentences.csv", "signals.csv", "notes.csv", "rejects.csv")
+TRENDS = ("trends.csv", "trend_tests.csv", "patterns.csv")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """One run over both halves, and one run per half."""
+    blank = build_pipeline("blank")
+    base = tmp_path_factory.mktemp("runs")
+    for name, inputs in (("whole", HALVES), ("a", HALVES[:1]), ("b", HALVES[1:])):
+        run_pipeline(RunOptions(inputs=inputs, out=base / name, model="blank"), nlp_and_info=blank)
+    write_trends(base / "whole")
+    return base
+
+
+def test_two_halves_merge_to_the_bytes_of_one_run(runs, tmp_path):
+    summary = merge_outputs([runs / "a", runs / "b"], tmp_path / "merged")
+    write_trends(tmp_path / "merged")
+    for name in TAGGED + TRENDS:
+        assert (tmp_path / "merged" / name).read_bytes() == (runs / "whole" / name).read_bytes(), name
+    whole = json.loads((runs / "whole" / "manifest.json").read_text(encoding="utf-8"))
+    assert summary.counts == whole["counts"]
+    assert summary.parts == 2 and summary.notes == whole["counts"]["notes_out"] > 0
+
+
+def test_the_merged_manifest_lists_every_part_and_its_hashes(runs, tmp_path):
+    merge_outputs([runs / "a", runs / "b"], tmp_path / "m")
+    manifest = json.loads((tmp_path / "m" / "manifest.json").read_text(encoding="utf-8"))
+    assert [part["path"] for part in manifest["parts"]] == [str(runs / "a"), str(runs / "b")]
+    import hashlib
+
+    notes_a = hashlib.sha256((runs / "a" / "notes.csv").read_bytes()).hexdigest()
+    assert manifest["parts"][0]["sha256"]["notes.csv"] == notes_a
+    assert manifest["parts"][1]["manifest"]["inputs"][0]["path"] == str(HALVES[1])
+    assert manifest["warnings"] == []
+
+
+def test_duplicate_ids_across_parts_are_an_error_naming_them(runs, tmp_path):
+    shutil.copytree(runs / "a", tmp_path / "a_again")
+    with pytest.raises(MergeError, match=r"^E058 .*a_again: \d+ note id\(s\) also in .*, e\.g\. wn-"):
+        merge_outputs([runs / "a", tmp_path / "a_again"], tmp_path / "m")
+
+
+def test_a_folder_without_outputs_is_an_error(runs, tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(MergeError, match=r"^E056 .*empty: .*notes\.csv"):
+        merge_outputs([runs / "a", tmp_path / "empty"], tmp_path / "m")
+
+
+def test_parts_with_other_columns_are_an_error(runs, tmp_path):
+    shutil.copytree(runs / "b", tmp_path / "b")
+    sentences = tmp_path / "b" / "sentences.csv"
+    sentences.write_bytes(sentences.read_bytes().replace(b"labels\n", b"labels,score_x\n", 1))
+    with pytest.raises(MergeError, match=r"^E057 .*sentences\.csv"):
+        merge_outputs([runs / "a", tmp_path / "b"], tmp_path / "m")
+
+
+def test_merge_command_writes_trends_and_reports_errors_in_one_line(runs, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["merge", str(runs / "a"), str(runs / "b"), "--out", str(tmp_path / "m"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "m" / "trends.csv").read_bytes() == (runs / "whole" / "trends.csv").read_bytes()
+    result = runner.invoke(cli, ["merge", str(runs / "a"), str(runs / "a"), "--out", str(tmp_path / "n")])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: E058 ") and len(result.output.strip().splitlines()) == 1
