@@ -43,3 +43,12 @@ class Errors:
     E010 = "E010 model {name!r} is not installed; use --model blank, or install it (see README, 'Optional model')"
     E011 = "E011 model {name!r} has language {lang!r}; leersignalen needs a Dutch ('nl') pipeline"
     E020 = "{path}:{line}: {problem}"
+
+    # privacy (pipeline/privacy/, pipeline/cli_privacy.py)
+    E070 = "E070 {key}: the key file is inside the output folder {out}; keep it elsewhere (e.g. --key ~/sleutels/project.json)"
+    E071 = "E071 {key}: not a leersignalen key file ({reason}); point --key to the file an earlier run wrote, or a new path"
+    E072 = "E072 {out}: the output folder is the folder of input {path}; choose another --out so the input stays untouched"
+    E073 = "E073 --also {value!r}: unknown; choose from {choices}"
+    E074 = "E074 deduce is not installed; install it with: pip install 'leersignalen[privacy]'"
+    E075 = "E075 {key}: cannot write the key file ({reason}); choose a folder you can write to"
+    E076 = "E076 {key}: the key file can be read by others (mode {mode}); restrict it with: chmod 600 {key}"

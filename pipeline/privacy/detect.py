@@ -1,0 +1,251 @@
+"""Find what identifies someone in a note: deduce's annotations, filtered for meeting-note language, plus own rules.
+
+A :class:`Mention` is a span of the text with a kind. Person names, e-mail addresses, phone numbers, street
+addresses, BSNs and URLs that contain a name are always found; places, institutions, dates and other contact
+details (all URLs, postal codes, PO boxes, long numbers) only when asked for with ``also``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import regex
+
+from . import rules
+from .deduce_loader import load_deduce, lookup_words
+from .keyfile import normalise_name
+from .words import NEVER_A_PERSON, TRADE_WORDS
+
+ALSO_CHOICES = ("places", "institutions", "dates", "contact")
+ALWAYS = frozenset({"person", "email", "phone", "address", "bsn", "url_name"})
+KIND_OPTION = {"place": "places", "institution": "institutions", "date": "dates", "url": "contact", "id": "contact"}
+STREET = regex.compile(
+    r"\p{Lu}\p{Ll}+(?:baan|bolwerk|dam|dijk|dreef|gracht|hof|kade|laan|markt|pad|park|plantsoen|plein|singel|"
+    r"steeg|straat|weg|wal|veld|erf|hoek|haven|kant)\b"
+)
+URL_WORDS = regex.compile(r"\p{L}{3,}")
+LEADING_TITLE = regex.compile(r"(?i:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de heer|dr\.?|collega)\s+")
+PROFILE_SITES = ("linkedin.", "facebook.", "instagram.", "twitter.", "x.com/", "tiktok.", "github.")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that identifies someone or something, with its kind (person, email, place, ...)."""
+
+    start: int
+    end: int
+    kind: str
+    source: str
+
+    def overlaps(self, other: Mention) -> bool:
+        """Whether the two spans share a character."""
+        return self.start < other.end and other.start < self.end
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    first_names = lookup_words("first_name")
+    surnames = lookup_words("surname")
+    common = frozenset(word.lower() for word in lookup_words("common_word") | lookup_words("stop_word"))
+    places = lookup_words("placename")
+    data = files("spacy_lookups_data") / "data"
+    with gzip.open(data / "nl_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
+        index = json.load(handle)
+    with gzip.open(data / "nl_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
+        forms = json.load(handle)
+    vocabulary = frozenset(word for words in index.values() for word in words) | frozenset(forms) | common
+    return first_names, surnames, common, places, vocabulary
+
+
+def _is_first_name(word: str) -> bool:
+    return word in _lexicon()[0]
+
+
+def _is_surname(word: str) -> bool:
+    return word in _lexicon()[1]
+
+
+def _is_dutch_word(lower: str) -> bool:
+    return lower in _lexicon()[4]
+
+
+def _is_common_word(lower: str) -> bool:
+    return lower in _lexicon()[2]
+
+
+def _deduce_kind(tag: str, text: str) -> str | None:
+    if any(part in tag for part in ("naam", "initia", "persoon", "patient", "prefix", "interfix")):
+        return "person"
+    if tag == "locatie":
+        return "address" if any(char.isdigit() for char in text) else "place"
+    if tag in ("ziekenhuis", "zorginstelling"):
+        return "institution"
+    return {"datum": "date", "bsn": "bsn", "id": "id", "telefoonnummer": "phone", "emailadres": "email",
+            "url": "url"}.get(tag)  # fmt: skip
+
+
+DISABLED = frozenset({"age", "patient_name", "eponymous_disease"})
+
+
+def deduce_mentions(text: str) -> list[Mention]:
+    """deduce's annotations as mentions (before any filtering)."""
+    document = load_deduce().deidentify(text, disabled=set(DISABLED))
+    mentions = []
+    for annotation in document.annotations:
+        kind = _deduce_kind(annotation.tag, annotation.text)
+        if kind is not None:
+            mentions.append(Mention(annotation.start_char, annotation.end_char, kind, f"deduce:{annotation.tag}"))
+    return mentions
+
+
+def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> bool:
+    """False for what deduce took for a name but is meeting-note language ('Teams', 'zelf', 'Mei', 'bakker')."""
+    span = text[mention.start : mention.end]
+    words = rules.WORD.findall(span)
+    if not words:
+        return False
+    if normalise_name(span) in known:
+        return True
+    if all(word[0].islower() for word in words):
+        return False
+    capitalised = [word for word in words if word[0].isupper()]
+    if all(word.lower() in NEVER_A_PERSON for word in capitalised):
+        return False
+    if len(capitalised) == 1:
+        word = capitalised[0]
+        word_start = mention.start + span.index(word)
+        starts = rules.at_sentence_start(text, word_start)
+        if word.lower() in TRADE_WORDS:
+            return not starts
+        if starts and len(words) == 1 and _is_common_word(word.lower()):
+            return False
+        if _is_month_date(text, mention):
+            return False
+    return True
+
+
+def _is_month_date(text: str, mention: Mention) -> bool:
+    """'3 jan.', 'mei 2024': a month next to a number, not a first name."""
+    word = text[mention.start : mention.end].lower().rstrip(".")
+    if word not in ("jan", "mei", "april", "juni", "juli", "augustus", "maart", "dec", "nov", "okt"):
+        return False
+    before = text[max(0, mention.start - 4) : mention.start]
+    after = text[mention.end : mention.end + 6]
+    return bool(regex.search(r"\d\s*$", before) or regex.match(r"\.?\s*'?\d", after))
+
+
+def _url_has_name(url: str, known: frozenset[str]) -> bool:
+    lower = url.lower()
+    if any(site in lower for site in PROFILE_SITES) or "@" in url:
+        return True
+    host_and_path = regex.sub(r"^https?://(?:www\.)?", "", lower)
+    parts = URL_WORDS.findall(host_and_path)
+    return any(part in known or part.capitalize() in _lexicon()[0] and not _is_dutch_word(part) for part in parts)
+
+
+def known_name_mentions(text: str, known: frozenset[str]) -> list[Mention]:
+    """Every occurrence of a known name (1-4 words), also lower case when the name is not a Dutch word."""
+    if not known:
+        return []
+    words = list(rules.WORD.finditer(text))
+    found: list[Mention] = []
+    index = 0
+    while index < len(words):
+        for size in (4, 3, 2, 1):
+            chunk = words[index : index + size]
+            if len(chunk) < size:
+                continue
+            start, end = chunk[0].start(), chunk[-1].end()
+            if regex.search(r"[\n.,;:!?()]", text[start:end]):
+                continue
+            span = text[start:end]
+            key = normalise_name(span)
+            if key not in known and key.endswith("s") and key[:-1] in known and span[0].isupper():
+                end -= 1
+                key = key[:-1]
+            if key in known and (span[0].isupper() or not _is_dutch_word(key)):
+                if size == 1 and key in NEVER_A_PERSON:
+                    break
+                found.append(Mention(start, end, "person", "known"))
+                index += size - 1
+                break
+        index += 1
+    return found
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    """Person names found by the meeting-note rules."""
+    spans = [
+        *rules.speaker_prefixes(text, lambda word: _is_first_name(word) or not _is_dutch_word(word.lower())),
+        *rules.attendance_lists(text, _is_first_name),
+        *rules.initials_with_surname(text),
+        *rules.titled_names(text),
+        *rules.particle_surnames(text, _is_surname, _is_dutch_word),
+    ]
+    return [Mention(start, end, _rule_kind(text[start:end], rule), rule) for start, end, rule in spans]
+
+
+def _rule_kind(span: str, rule: str) -> str:
+    """A particle rule match can be a street or a place ('in de Kastanjelaan', 'van Utrecht')."""
+    if rule != "particle":
+        return "person"
+    word = rules.WORD.findall(span)[-1]
+    if STREET.fullmatch(word) or (word in _lexicon()[3] and not _is_surname(word)):
+        return "place"
+    return "person"
+
+
+def _wanted(mention: Mention, also: frozenset[str]) -> bool:
+    if mention.kind in ALWAYS:
+        return True
+    return KIND_OPTION.get(mention.kind) in also
+
+
+def _resolve(mentions: Iterable[Mention]) -> list[Mention]:
+    """Merge overlapping spans; the merged span keeps the kind of its longest part (person wins ties)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    merged: list[Mention] = []
+    for mention in ordered:
+        if merged and mention.start < merged[-1].end:
+            last = merged[-1]
+            longest = max((last, mention), key=lambda m: (m.end - m.start, m.kind == "person"))
+            merged[-1] = Mention(last.start, max(last.end, mention.end), longest.kind, longest.source)
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _trim(text: str, mention: Mention) -> Mention:
+    """Drop a possessive 's, spaces and punctuation from the edges of a span."""
+    start, end = mention.start, mention.end
+    while end > start and (text[end - 1] in " \t\n.,;:-" or text[end - 1] in "'’"):
+        end -= 1
+    if mention.kind == "person" and regex.search(r"['’]s$", text[start:end]):
+        end -= 2
+    if mention.kind == "person":
+        title = LEADING_TITLE.match(text, start, end)
+        if title and title.end() < end:
+            start = title.end()
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return Mention(start, end, mention.kind, mention.source)
+
+
+def find_mentions(text: str, *, known: frozenset[str] = frozenset(), also: frozenset[str] = frozenset()) -> list[Mention]:
+    """Everything to replace in ``text``: non-overlapping mentions in text order."""
+    found: list[Mention] = []
+    for mention in deduce_mentions(text):
+        if mention.kind == "person" and not _plausible_person(text, mention, known):
+            continue
+        if mention.kind == "url" and _url_has_name(text[mention.start : mention.end], known):
+            mention = Mention(mention.start, mention.end, "url_name", mention.source)
+        found.append(mention)
+    found.extend(rule_mentions(text))
+    found.extend(known_name_mentions(text, known))
+    trimmed = [_trim(text, mention) for mention in _resolve(m for m in found if _wanted(m, also))]
+    return [mention for mention in trimmed if mention.end > mention.start]
