@@ -45,9 +45,9 @@ class Errors:
     E020 = "{path}:{line}: {problem}"
 
     # privacy (pipeline/privacy/, pipeline/cli_privacy.py)
-    E070 = "E070 {key}: the key file is inside the output folder {out}; keep it elsewhere (e.g. --key ~/sleutels/project.json)"
-    E071 = "E071 {key}: not a leersignalen key file ({reason}); point --key to the file an earlier run wrote, or a new path"
-    E072 = "E072 {out}: the output folder is the folder of input {path}; choose another --out so the input stays untouched"
+    E070 = "E070 {key}: the key file is inside the output folder {out}; keep it elsewhere (e.g. ~/sleutels/key.json)"
+    E071 = "E071 {key}: not a leersignalen key file ({reason}); pass the key file an earlier run wrote, or a new path"
+    E072 = "E072 {out}: the output folder is the folder of input {path}; choose another --out, the input stays as it is"
     E073 = "E073 --also {value!r}: unknown; choose from {choices}"
     E074 = "E074 deduce is not installed; install it with: pip install 'leersignalen[privacy]'"
     E075 = "E075 {key}: cannot write the key file ({reason}); choose a folder you can write to"

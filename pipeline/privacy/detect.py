@@ -19,7 +19,9 @@ import regex
 from . import rules
 from .deduce_loader import load_deduce, lookup_words
 from .keyfile import normalise_name
-from .words import NEVER_A_PERSON, TRADE_WORDS
+from .words import HEADINGS, NEVER_A_PERSON, PARTICLES, TITLES, TRADE_WORDS
+
+PARTICLE_WORDS = frozenset(word for particle in PARTICLES for word in particle.split())
 
 ALSO_CHOICES = ("places", "institutions", "dates", "contact")
 ALWAYS = frozenset({"person", "email", "phone", "address", "bsn", "url_name"})
@@ -29,7 +31,7 @@ STREET = regex.compile(
     r"steeg|straat|weg|wal|veld|erf|hoek|haven|kant)\b"
 )
 URL_WORDS = regex.compile(r"\p{L}{3,}")
-LEADING_TITLE = regex.compile(r"(?i:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de heer|dr\.?|collega)\s+")
+LEADING_TITLE = regex.compile(rf"(?i:(?:de\s+|het\s+)?(?:{rules._alternation(TITLES)}))\s+")
 PROFILE_SITES = ("linkedin.", "facebook.", "instagram.", "twitter.", "x.com/", "tiktok.", "github.")
 
 
@@ -68,6 +70,10 @@ def _is_first_name(word: str) -> bool:
 
 def _is_surname(word: str) -> bool:
     return word in _lexicon()[1]
+
+
+def _is_place(word: str) -> bool:
+    return word in _lexicon()[3]
 
 
 def _is_dutch_word(lower: str) -> bool:
@@ -113,6 +119,8 @@ def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> boo
         return True
     if all(word[0].islower() for word in words):
         return False
+    if all(word.lower() in PARTICLE_WORDS for word in words):
+        return False
     capitalised = [word for word in words if word[0].isupper()]
     if all(word.lower() in NEVER_A_PERSON for word in capitalised):
         return False
@@ -148,8 +156,11 @@ def _url_has_name(url: str, known: frozenset[str]) -> bool:
     return any(part in known or part.capitalize() in _lexicon()[0] and not _is_dutch_word(part) for part in parts)
 
 
-def known_name_mentions(text: str, known: frozenset[str]) -> list[Mention]:
-    """Every occurrence of a known name (1-4 words), also lower case when the name is not a Dutch word."""
+def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every occurrence of a known name (1-4 words), also in lower case when it is not a Dutch word.
+
+    Names of the note's authors also count in lower case unless they are a common word ('petra', 'kees').
+    """
     if not known:
         return []
     words = list(rules.WORD.finditer(text))
@@ -168,8 +179,9 @@ def known_name_mentions(text: str, known: frozenset[str]) -> list[Mention]:
             if key not in known and key.endswith("s") and key[:-1] in known and span[0].isupper():
                 end -= 1
                 key = key[:-1]
-            if key in known and (span[0].isupper() or not _is_dutch_word(key)):
-                if size == 1 and key in NEVER_A_PERSON:
+            lower_ok = key in authors and not _is_common_word(key)
+            if key in known and (span[0].isupper() or lower_ok):
+                if size == 1 and (key in NEVER_A_PERSON or _is_place(span) and not _is_first_name(span)):
                     break
                 found.append(Mention(start, end, "person", "known"))
                 index += size - 1
@@ -179,8 +191,11 @@ def known_name_mentions(text: str, known: frozenset[str]) -> list[Mention]:
 
 
 def rule_mentions(text: str) -> list[Mention]:
-    """Person names found by the meeting-note rules."""
+    """Person names (and some places, institutions, phone numbers) found by the meeting-note rules."""
     spans = [
+        *rules.unknown_capitalised(text, _is_dutch_word, _is_place, _is_first_name),
+        *rules.institutions(text),
+        *rules.phone_numbers(text),
         *rules.speaker_prefixes(text, lambda word: _is_first_name(word) or not _is_dutch_word(word.lower())),
         *rules.attendance_lists(text, _is_first_name),
         *rules.initials_with_surname(text),
@@ -190,9 +205,22 @@ def rule_mentions(text: str) -> list[Mention]:
     return [Mention(start, end, _rule_kind(text[start:end], rule), rule) for start, end, rule in spans]
 
 
+def confident_person_spans(text: str) -> list[tuple[int, int]]:
+    """Names from speaker prefixes, attendance lists, titles and initials: the rules that rarely err."""
+    spans = [
+        *rules.speaker_prefixes(text, lambda word: _is_first_name(word) or not _is_dutch_word(word.lower())),
+        *rules.attendance_lists(text, _is_first_name),
+        *rules.initials_with_surname(text),
+        *rules.titled_names(text),
+    ]
+    return [(start, end) for start, end, _ in spans]
+
+
 def _rule_kind(span: str, rule: str) -> str:
     """A particle rule match can be a street or a place ('in de Kastanjelaan', 'van Utrecht')."""
-    if rule != "particle":
+    if rule in ("place", "institution", "phone"):
+        return rule
+    if rule not in ("particle", "unknown"):
         return "person"
     word = rules.WORD.findall(span)[-1]
     if STREET.fullmatch(word) or (word in _lexicon()[3] and not _is_surname(word)):
@@ -228,24 +256,53 @@ def _trim(text: str, mention: Mention) -> Mention:
     if mention.kind == "person" and regex.search(r"['’]s$", text[start:end]):
         end -= 2
     if mention.kind == "person":
-        title = LEADING_TITLE.match(text, start, end)
-        if title and title.end() < end:
-            start = title.end()
+        start = _skip_leading_words(text, start, end)
     while start < end and text[start] in " \t\n":
         start += 1
     return Mention(start, end, mention.kind, mention.source)
 
 
-def find_mentions(text: str, *, known: frozenset[str] = frozenset(), also: frozenset[str] = frozenset()) -> list[Mention]:
-    """Everything to replace in ``text``: non-overlapping mentions in text order."""
+def _skip_leading_words(text: str, start: int, end: int) -> int:
+    """Drop titles ('mevrouw'), headings ('Actie') and sentence-initial words ('Volgens') from a name's start."""
+    while True:
+        title = LEADING_TITLE.match(text, start, end)
+        if title and title.end() < end:
+            start = title.end()
+            continue
+        word = rules.WORD.match(text, start, end)
+        rest = regex.match(r"\s+", text[word.end() : end]) if word else None
+        if not word or not rest or word.end() + rest.end() >= end:
+            return start
+        lower = word.group(0).lower()
+        plain = lower in HEADINGS or lower in NEVER_A_PERSON
+        opener = rules.at_sentence_start(text, start) and _is_dutch_word(lower) and not _is_first_name(word.group(0))
+        if not (plain or opener) or lower in PARTICLE_WORDS:
+            return start
+        start = word.end() + rest.end()
+
+
+def find_mentions(
+    text: str,
+    *,
+    known: frozenset[str] = frozenset(),
+    authors: frozenset[str] = frozenset(),
+    also: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """Everything to replace in ``text``: non-overlapping mentions in text order.
+
+    ``known`` are normalised names of people seen before; ``authors`` the name forms of this note's authors.
+    """
     found: list[Mention] = []
     for mention in deduce_mentions(text):
         if mention.kind == "person" and not _plausible_person(text, mention, known):
             continue
+        span = text[mention.start : mention.end]
+        if mention.kind == "person" and _is_place(span) and not _is_first_name(span) and span.lower() not in known:
+            mention = Mention(mention.start, mention.end, "place", mention.source)
         if mention.kind == "url" and _url_has_name(text[mention.start : mention.end], known):
             mention = Mention(mention.start, mention.end, "url_name", mention.source)
         found.append(mention)
     found.extend(rule_mentions(text))
-    found.extend(known_name_mentions(text, known))
+    found.extend(known_name_mentions(text, known | authors, authors))
     trimmed = [_trim(text, mention) for mention in _resolve(m for m in found if _wanted(m, also))]
     return [mention for mention in trimmed if mention.end > mention.start]

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Errors
-from .detect import ALSO_CHOICES, Mention, find_mentions
+from .detect import ALSO_CHOICES, PARTICLE_WORDS, Mention, confident_person_spans, find_mentions
 from .keyfile import KeyFileError, PseudonymKey, normalise_name
 from .rules import WORD
+from .words import HEADINGS, NEVER_A_PERSON
 
 LABELS = {
     "person": "PERSOON", "place": "PLAATS", "institution": "INSTELLING", "date": "DATUM", "email": "EMAIL",
@@ -73,6 +74,22 @@ class Pseudonymiser:
             for form in _name_forms(name):
                 self.known.add(form)
 
+    def learn(self, text: str, *, authors: Iterable[str] = ()) -> None:
+        """Remember the names of authors, speakers, attendance lists and titled people in ``text`` (fast, no deduce).
+
+        Run it over all notes before pseudonymising them, so that 'Kasia' from a later attendance list is also
+        replaced where an earlier note mentions her in passing.
+        """
+        self.register_authors(authors)
+        self.remember(text[start:end] for start, end in confident_person_spans(text))
+
+    def register_authors(self, authors: Iterable[str]) -> None:
+        """Give each author a pseudonym now, so that their first name in a text gets the same one."""
+        for value in authors:
+            if value and value.strip():
+                for start, end in _split_author(value):
+                    self._pseudonym("person", value[start:end])
+
     def _pseudonym(self, kind: str, original: str) -> str:
         label = LABELS[kind]
         normalised = normalise_name(original) if kind == "person" else " ".join(original.lower().split())
@@ -94,8 +111,10 @@ class Pseudonymiser:
 
     def replacements(self, text: str, *, authors: Iterable[str] = ()) -> list[Replacement]:
         """The spans of ``text`` to replace, in text order, each with its pseudonym."""
-        self.remember(author for author in authors if author and author.strip())
-        mentions: list[Mention] = find_mentions(text, known=frozenset(self.known), also=self.also)
+        names = [author for author in authors if author and author.strip()]
+        self.register_authors(names)
+        author_forms = frozenset(form for name in names for form in _name_forms(name))
+        mentions: list[Mention] = find_mentions(text, known=frozenset(self.known), authors=author_forms, also=self.also)
         return [
             Replacement(m.start, m.end, text[m.start : m.end], self._pseudonym(m.kind, text[m.start : m.end]), m.kind)
             for m in mentions
@@ -112,7 +131,10 @@ class Pseudonymiser:
         parts = _split_author(value)
         for start, end in parts:
             self.remember([value[start:end]])
-        replacements = [Replacement(s, e, value[s:e], self._pseudonym("person", value[s:e]), "person") for s, e in parts]
+        replacements = [
+            Replacement(start, end, value[start:end], self._pseudonym("person", value[start:end]), "person")
+            for start, end in parts
+        ]
         return apply_replacements(value, replacements)
 
     def save(self) -> None:
@@ -159,10 +181,10 @@ def _name_forms(name: str) -> list[str]:
         return []
     words = full.split()
     forms = [full]
-    if len(words) > 1 and len(words[0]) > 1 and not words[0].endswith("."):
+    if len(words) > 1 and len(words[0]) > 1 and not words[0].endswith(".") and words[0] not in PARTICLE_WORDS:
         forms.append(words[0])
         surname = words[1:]
         while len(surname) > 1 and len(surname[0]) <= 3 and surname[0].endswith("."):
             surname = surname[1:]
         forms.append(" ".join(surname))
-    return [form for form in forms if len(form) > 1]
+    return [form for form in forms if len(form) > 1 and form not in NEVER_A_PERSON and form not in HEADINGS]

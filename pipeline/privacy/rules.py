@@ -55,7 +55,8 @@ def last_word(span: str) -> str:
 
 def at_sentence_start(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence, a line or a bullet."""
-    return bool(SENTENCE_START.search(text[max(0, start - 8) : start]))
+    window = text[max(0, start - 8) : start]
+    return bool(SENTENCE_START.search(window if start > 8 else "\n" + window))
 
 
 def _is_plain_word(word: str) -> bool:
@@ -109,7 +110,52 @@ def particle_surnames(
     for match in PARTICLE_SURNAME.finditer(text):
         word = WORD.findall(match.group("name"))[-1]
         lower = word.lower()
-        if lower in NEVER_A_PERSON or lower in HEADINGS:
+        if any(part in NEVER_A_PERSON or part in HEADINGS for part in lower.split("-")):
             continue
         if is_surname(word) or not is_word(lower):
             yield match.start("name"), match.end("name"), "particle"
+
+
+PLACE_PREPOSITION = regex.compile(r"(?i:\b(?:in|uit|naar|vanuit|richting|rond|omgeving|wijk|buurt)\s+)$")
+CAPITALISED = regex.compile(rf"(?<![\p{{L}}\d'’@./-])(?P<name>{NAME})(?![\p{{L}}@]|\.\p{{L}})")
+INSTITUTION = regex.compile(
+    r"(?<![\p{L}])(?:(?i:hogeschool|universiteit|basisschool|school|college|lyceum|stichting|vereniging|"
+    r"woningcorporatie|zorggroep|ziekenhuis|huisartsenpraktijk|gemeente|wijkcentrum|buurthuis|energiecoöperatie|"
+    r"coöperatie)\s+(?:(?:de|het|van|voor)\s+)?(?:\p{Lu}[\p{L}-]+)(?:\s+\p{Lu}[\p{L}-]+)?)"
+    r"|\b(?:GGD|GGZ|UWV|CJG|SVB|DUO|IND|COA|CAK|SVB|RIVM|Buurtzorg|Vluchtelingenwerk|Humanitas|Veilig Thuis|"
+    r"Leger des Heils|Rode Kruis|Vrijwilligerscentrale|Voedselbank|Schuldhulpmaatje|MEE|Zorgbelang)\b"
+)
+COORDINATED = regex.compile(rf"(?:,|\s+en|\s+&)\s+{NAME}\b")
+PHONE = regex.compile(r"(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?:[\s-]?\d){8}(?!\d)")
+
+
+def unknown_capitalised(
+    text: str, is_word: Callable[[str], bool], is_place: Callable[[str], bool], is_first_name: Callable[[str], bool]
+) -> Iterator[tuple[int, int, str]]:
+    """A capitalised word inside a sentence that is no Dutch word ('met Kasia als'): a name, or after 'in' a place."""
+    for match in CAPITALISED.finditer(text):
+        word = match.group("name")
+        parts = [part.lower() for part in word.split("-")]
+        if any(part in NEVER_A_PERSON or part in HEADINGS or is_word(part) for part in parts):
+            continue
+        if parts[-1].endswith(("se", "sche", "ers")) and not is_first_name(word):
+            continue  # adjectives and inhabitants of places: Utrechtse, Friese, Amsterdammers
+        if at_sentence_start(text, match.start()) and not COORDINATED.match(text, match.end()):
+            continue
+        before = text[max(0, match.start() - 12) : match.start()]
+        if is_place(word) or PLACE_PREPOSITION.search(before):
+            yield match.start(), match.end(), "place"
+        else:
+            yield match.start(), match.end(), "unknown"
+
+
+def institutions(text: str) -> Iterator[tuple[int, int, str]]:
+    """'Hogeschool Windesheim', 'basisschool De Regenboog', 'GGD', 'Buurtzorg'."""
+    for match in INSTITUTION.finditer(text):
+        yield match.start(), match.end(), "institution"
+
+
+def phone_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """Dutch phone numbers in the spellings deduce misses ('+31 6 2345 6789')."""
+    for match in PHONE.finditer(text):
+        yield match.start(), match.end(), "phone"

@@ -6,17 +6,22 @@ months and the category signal words of leersignalen ("zelf", "bewoners", "de ge
 
 from __future__ import annotations
 
-MONTHS = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+MONTHS = _words(
     "januari februari maart april mei juni juli augustus september oktober november december "
     "feb mrt apr jun jul aug sep sept okt nov dec"
-).split()
-WEEKDAYS = "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo".split()
-TOOLS_AND_METHODS = (
+)
+WEEKDAYS = _words("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo")
+TOOLS_AND_METHODS = _words(
     "teams scrum zoom excel word outlook slack miro trello jira sharepoint onedrive google drive whatsapp "
     "powerpoint canvas brightspace moodle mentimeter padlet kanban agile lean sprint retro standup stand-up "
     "linkedin facebook instagram twitter youtube chatgpt copilot notion planner forms wiki github gitlab"
-).split()
-ROLES = (
+)
+ROLES = _words(
     "gemeente wijkagent coach docent docenten mentor begeleider begeleiders bewoner bewoners buurtbewoners "
     "voorzitter notulist secretaris penningmeester opdrachtgever opdrachtnemer teamleider manager directeur "
     "wethouder burgemeester huisarts cliënt client cliënten clienten student studenten leerling leerlingen "
@@ -25,20 +30,24 @@ ROLES = (
     "leden lid deelnemer deelnemers stagiair stagiaire wijkverpleegkundige verpleegkundige jongerenwerker "
     "opbouwwerker beleidsmedewerker ambtenaar corporatie woningcorporatie provincie rijk overheid raad "
     "scrummaster scrum-master product owner po facilitator iedereen allen niemand iemand"
-).split()
+)
 # Surnames that are also trades: a name only when capitalised inside a sentence, or after a first name or title.
-TRADE_WORDS = frozenset("boer bakker visser smid smit mulder molenaar slager schipper kok koster timmerman".split())
-SIGNAL_WORDS = (
+TRADE_WORDS = frozenset(_words("boer bakker visser smid smit mulder molenaar slager schipper kok koster timmerman"))
+SIGNAL_WORDS = _words(
     "zelf zelfstandig samen eigenaarschap reflectie perspectief schuring output deadline deadlines structuur "
     "agenda actiepunten actie acties besluit besluiten notulen verslag planning evaluatie terugblik vooruitblik"
-).split()
-HOLIDAYS = "kerst kerstmis pasen pinksteren ramadan suikerfeest offerfeest carnaval koningsdag sinterklaas".split()
+)
+LANGUAGES = _words(
+    "nederlands duits engels frans spaans italiaans pools turks marokkaans arabisch surinaams fries limburgs "
+    "brabants vlaams portugees russisch oekraïens chinees somalisch tigrinya berbers koerdisch"
+)
+HOLIDAYS = _words("kerst kerstmis pasen pinksteren ramadan suikerfeest offerfeest carnaval koningsdag sinterklaas")
 
-NEVER_A_PERSON = frozenset(MONTHS + WEEKDAYS + TOOLS_AND_METHODS + ROLES + SIGNAL_WORDS + HOLIDAYS)
+NEVER_A_PERSON = frozenset(MONTHS + WEEKDAYS + TOOLS_AND_METHODS + ROLES + SIGNAL_WORDS + HOLIDAYS + LANGUAGES)
 
 # Words that open a line as "Word: ..." without being a speaker.
 HEADINGS = frozenset(
-    (
+    _words(
         "aanwezig aanwezigen afwezig afwezigen afgemeld afmelding afmeldingen notulist notuliste notulen "
         "voorzitter voorzitster agenda actie acties actiepunt actiepunten besluit besluiten besluitenlijst "
         "datum tijd locatie plaats onderwerp thema casus vraag vragen antwoord toelichting opmerking opmerkingen "
@@ -50,7 +59,7 @@ HEADINGS = frozenset(
         "probleem knelpunt knelpunten kansen sterk zwak status taak taken eigenaar deadline deadlines sprint "
         "retro retrospective review demo backlog doelgroep budget kosten begroting financien financiën "
         "energie zorg onderwijs wijk week maand jaar vandaag morgen gisteren volgende vorige dag"
-    ).split()
+    )
     + MONTHS
     + WEEKDAYS
 )
