@@ -30,7 +30,7 @@ STREET = regex.compile(
     r"\p{Lu}\p{Ll}+(?:baan|bolwerk|dam|dijk|dreef|gracht|hof|kade|laan|markt|pad|park|plantsoen|plein|singel|"
     r"steeg|straat|weg|wal|veld|erf|hoek|haven|kant)\b"
 )
-URL_WORDS = regex.compile(r"\p{L}{3,}")
+URL_WORDS = regex.compile(r"\p{L}{2,}")
 LEADING_TITLE = regex.compile(rf"(?i:(?:de\s+|het\s+)?(?:{rules._alternation(TITLES)}))\s+")
 PROFILE_SITES = ("linkedin.", "facebook.", "instagram.", "twitter.", "x.com/", "tiktok.", "github.")
 
@@ -148,12 +148,18 @@ def _is_month_date(text: str, mention: Mention) -> bool:
 
 
 def _url_has_name(url: str, known: frozenset[str]) -> bool:
+    """A profile link, or a first name followed by a surname ('/leden/jan-verbeek'), or a known name in the URL."""
     lower = url.lower()
     if any(site in lower for site in PROFILE_SITES) or "@" in url:
         return True
-    host_and_path = regex.sub(r"^https?://(?:www\.)?", "", lower)
-    parts = URL_WORDS.findall(host_and_path)
-    return any(part in known or part.capitalize() in _lexicon()[0] and not _is_dutch_word(part) for part in parts)
+    parts = URL_WORDS.findall(regex.sub(r"^https?://(?:www\.)?", "", lower))
+    if any(part in known and not _is_dutch_word(part) for part in parts):
+        return True
+    pairs = zip(parts, parts[1:])
+    return any(
+        _is_first_name(first.capitalize()) and _is_surname(second.capitalize()) or f"{first} {second}" in known
+        for first, second in pairs
+    )
 
 
 def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str] = frozenset()) -> list[Mention]:
@@ -180,7 +186,8 @@ def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str
                 end -= 1
                 key = key[:-1]
             lower_ok = key in authors and not _is_common_word(key)
-            if key in known and (span[0].isupper() or lower_ok):
+            capitalised = all(w.group(0)[0].isupper() for w in chunk if w.group(0).lower() not in PARTICLE_WORDS)
+            if key in known and (capitalised or lower_ok):
                 if size == 1 and (key in NEVER_A_PERSON or _is_place(span) and not _is_first_name(span)):
                     break
                 found.append(Mention(start, end, "person", "known"))

@@ -87,9 +87,8 @@ def score_names(records: list[dict], *, also=("places", "institutions", "dates",
 
     pseudonymiser = Pseudonymiser(key_path, also=also)
     scores = NameScores(Counter(), Counter(), 0, 0, [], [])
-    wanted = {"person", "contact"} | {"place" for _ in [0] if "places" in also} | (
-        {"institution"} if "institutions" in also else set()
-    )
+    optional = {"place": "places", "institution": "institutions"}
+    wanted = {"person", "contact"} | {kind for kind, option in optional.items() if option in also}
     for record in records:
         text = record["text"]
         replacements = pseudonymiser.replacements(text, authors=[record["author"]] if record["author"] else [])
@@ -121,9 +120,8 @@ def main(argv: list[str]) -> int:
             for record in parse_marked():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     for split in ("dev", "test", "all"):
-        for label, also in (("persons and contact details only", ()), ("with --also all", None)):
-            scores = score_names(load_names(split=split), also=also) if also is not None else score_names(
-                load_names(split=split))
+        for label, also in (("default", ()), ("--also all", ("places", "institutions", "dates", "contact"))):
+            scores = score_names(load_names(split=split), also=also)
             kinds = ", ".join(f"{kind} {scores.recall(kind):.3f} ({scores.found[kind]}/{scores.gold[kind]})"
                               for kind in sorted(scores.gold))  # fmt: skip
             print(f"{split:4} {label}: recall {scores.recall():.3f} [{kinds}], precision {scores.precision:.3f} "
