@@ -80,6 +80,23 @@ def _is_dutch_word(lower: str) -> bool:
     return lower in _lexicon()[4]
 
 
+def _looks_like_first_name(word: str) -> bool:
+    """A first name, or a word that is neither Dutch nor a Dutch compound ('Kasia', not 'Hittestress')."""
+    return _is_first_name(word) or not (_is_dutch_word(word.lower()) or _is_compound(word))
+
+
+def _is_compound(word: str) -> bool:
+    """'Casusverdeling', 'Gezondheidshuis': two Dutch words of 3+ letters (with a linking s or e), not a surname."""
+    lower = word.lower()
+    if _is_surname(word):
+        return False
+    for cut in range(3, len(lower) - 2):
+        head, tail = lower[:cut], lower[cut:]
+        if _is_dutch_word(tail) and (_is_dutch_word(head) or head[-1] in "se" and _is_dutch_word(head[:-1])):
+            return True
+    return False
+
+
 def _is_common_word(lower: str) -> bool:
     return lower in _lexicon()[2]
 
@@ -95,6 +112,7 @@ def _deduce_kind(tag: str, text: str) -> str | None:
             "url": "url"}.get(tag)  # fmt: skip
 
 
+WEAK_RULES = frozenset({"unknown", "particle", "attendance"})  # a place deduce knows beats these
 DISABLED = frozenset({"age", "patient_name", "eponymous_disease"})
 
 
@@ -130,8 +148,8 @@ def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> boo
         starts = rules.at_sentence_start(text, word_start)
         if word.lower() in TRADE_WORDS:
             return not starts
-        if starts and len(words) == 1 and _is_common_word(word.lower()):
-            return False
+        if starts and len(words) == 1 and (_is_common_word(word.lower()) or _is_dutch_word(word.lower())):
+            return _is_first_name(word)  # 'Lift in blok C', 'Zaal 2.14': a word opening the sentence
         if _is_month_date(text, mention):
             return False
     return True
@@ -155,7 +173,7 @@ def _url_has_name(url: str, known: frozenset[str]) -> bool:
     parts = URL_WORDS.findall(regex.sub(r"^https?://(?:www\.)?", "", lower))
     if any(part in known and not _is_dutch_word(part) for part in parts):
         return True
-    pairs = zip(parts, parts[1:])
+    pairs = zip(parts, parts[1:], strict=False)
     return any(
         _is_first_name(first.capitalize()) and _is_surname(second.capitalize()) or f"{first} {second}" in known
         for first, second in pairs
@@ -200,11 +218,11 @@ def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str
 def rule_mentions(text: str) -> list[Mention]:
     """Person names (and some places, institutions, phone numbers) found by the meeting-note rules."""
     spans = [
-        *rules.unknown_capitalised(text, _is_dutch_word, _is_place, _is_first_name),
+        *rules.unknown_capitalised(text, _is_dutch_word, _is_place, _is_first_name, _is_compound),
         *rules.institutions(text),
         *rules.phone_numbers(text),
-        *rules.speaker_prefixes(text, lambda word: _is_first_name(word) or not _is_dutch_word(word.lower())),
-        *rules.attendance_lists(text, _is_first_name),
+        *rules.speaker_prefixes(text, _looks_like_first_name),
+        *[span for span in rules.attendance_lists(text, _is_first_name) if not _is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
         *rules.titled_names(text),
         *rules.particle_surnames(text, _is_surname, _is_dutch_word),
@@ -215,8 +233,8 @@ def rule_mentions(text: str) -> list[Mention]:
 def confident_person_spans(text: str) -> list[tuple[int, int]]:
     """Names from speaker prefixes, attendance lists, titles and initials: the rules that rarely err."""
     spans = [
-        *rules.speaker_prefixes(text, lambda word: _is_first_name(word) or not _is_dutch_word(word.lower())),
-        *rules.attendance_lists(text, _is_first_name),
+        *rules.speaker_prefixes(text, _looks_like_first_name),
+        *[span for span in rules.attendance_lists(text, _is_first_name) if not _is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
         *rules.titled_names(text),
     ]
@@ -309,7 +327,13 @@ def find_mentions(
         if mention.kind == "url" and _url_has_name(text[mention.start : mention.end], known):
             mention = Mention(mention.start, mention.end, "url_name", mention.source)
         found.append(mention)
-    found.extend(rule_mentions(text))
+    places = [mention for mention in found if mention.kind == "place"]
+    for mention in rule_mentions(text):
+        weak = mention.kind == "person" and mention.source in WEAK_RULES
+        words = rules.WORD.findall(text[mention.start : mention.end])
+        surname = bool(words) and _is_surname(words[-1])
+        if not (weak and not surname and any(mention.overlaps(place) for place in places)):
+            found.append(mention)
     found.extend(known_name_mentions(text, known | authors, authors))
     trimmed = [_trim(text, mention) for mention in _resolve(m for m in found if _wanted(m, also))]
     return [mention for mention in trimmed if mention.end > mention.start]

@@ -112,10 +112,18 @@ def particle_surnames(
         lower = word.lower()
         if any(part in NEVER_A_PERSON or part in HEADINGS for part in lower.split("-")):
             continue
-        if is_surname(word) or not is_word(lower):
+        if lower.endswith(("se", "sche")) or PLACE_WORD.search(lower):
+            continue  # 'de Turkse', 'de Rivierenwijk': an adjective or a place, not a surname
+        if is_surname(word):
             yield match.start("name"), match.end("name"), "particle"
+        elif not is_word(lower):
+            yield match.end("name") - len(word), match.end("name"), "particle"  # 'van Kasia': the name only
 
 
+PLACE_WORD = regex.compile(
+    r"(?<=\p{L}{3})(?:wijk|buurt|dorp|stad|kwartier|park|eiland|polder|oord|broek|flat|kerk|school|huis|hal|centrum|plein|"
+    r"markt|toren|tuin|straat|laan|weg|gracht|kade|singel|dijk|haven)$"
+)
 PLACE_PREPOSITION = regex.compile(r"(?i:\b(?:in|uit|naar|vanuit|richting|rond|omgeving|wijk|buurt)\s+)$")
 CAPITALISED = regex.compile(rf"(?<![\p{{L}}\d'’@./-])(?P<name>{NAME})(?![\p{{L}}@]|\.\p{{L}})")
 INSTITUTION = regex.compile(
@@ -130,7 +138,11 @@ PHONE = regex.compile(r"(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?
 
 
 def unknown_capitalised(
-    text: str, is_word: Callable[[str], bool], is_place: Callable[[str], bool], is_first_name: Callable[[str], bool]
+    text: str,
+    is_word: Callable[[str], bool],
+    is_place: Callable[[str], bool],
+    is_first_name: Callable[[str], bool],
+    is_compound: Callable[[str], bool],
 ) -> Iterator[tuple[int, int, str]]:
     """A capitalised word inside a sentence that is no Dutch word ('met Kasia als'): a name, or after 'in' a place."""
     for match in CAPITALISED.finditer(text):
@@ -140,10 +152,12 @@ def unknown_capitalised(
             continue
         if parts[-1].endswith(("se", "sche", "ers")) and not is_first_name(word):
             continue  # adjectives and inhabitants of places: Utrechtse, Friese, Amsterdammers
+        if is_compound(word) and not is_first_name(word):
+            continue  # 'Hittestress', 'Casusverdeling': a Dutch compound, not a name
         if at_sentence_start(text, match.start()) and not COORDINATED.match(text, match.end()):
             continue
         before = text[max(0, match.start() - 12) : match.start()]
-        if is_place(word) or PLACE_PREPOSITION.search(before):
+        if is_place(word) or PLACE_PREPOSITION.search(before) or PLACE_WORD.search(word.lower()):
             yield match.start(), match.end(), "place"
         else:
             yield match.start(), match.end(), "unknown"

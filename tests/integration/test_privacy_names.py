@@ -35,8 +35,8 @@ def test_coding_agrees_on_the_labelled_corpus_with_and_without_pseudonyms(nlp):
     texts = [row.text for row in load_labelled(split="all")]
     pseudonymiser = Pseudonymiser()
     pseudonymised = [pseudonymiser.pseudonymise(text) for text in texts]
-    assert sum(a != b for a, b in zip(texts, pseudonymised)) > 100
+    assert sum(a != b for a, b in zip(texts, pseudonymised, strict=True)) > 100
     before, after = predict_labels(nlp, texts), predict_labels(nlp, pseudonymised)
-    agreement = sum(a == b for a, b in zip(before, after)) / len(texts)
+    agreement = sum(a == b for a, b in zip(before, after, strict=True)) / len(texts)
     print(f"label agreement with and without pseudonymisation: {agreement:.4f} on {len(texts)} sentences")
     assert agreement >= 0.99

@@ -111,7 +111,8 @@ def test_cli_refuses_output_in_the_input_folder_and_key_in_the_output(tmp_path):
     runner = CliRunner()
     same = runner.invoke(pseudonymise, [str(table), "--out", str(tmp_path)])
     assert same.exit_code == 2 and "E072" in same.output
-    inside = runner.invoke(pseudonymise, [str(table), "--out", str(tmp_path / "o"), "--key", str(tmp_path / "o/k.json")])
+    out = str(tmp_path / "o")
+    inside = runner.invoke(pseudonymise, [str(table), "--out", out, "--key", str(tmp_path / "o" / "k.json")])
     assert inside.exit_code == 2 and "E070" in inside.output
     bad = runner.invoke(pseudonymise, [str(table), "--out", str(tmp_path / "o"), "--also", "names"])
     assert bad.exit_code == 2 and "E073" in bad.output
