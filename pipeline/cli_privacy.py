@@ -19,8 +19,8 @@ from .errors import LeersignalenError
                    "same person the same pseudonym in later runs. Keep it outside --out. Without it the "
                    "pseudonyms are random per run and cannot be traced back.")
 @click.option("--also", multiple=True, metavar="KIND[,KIND]",
-              help="Also replace places, institutions, dates and/or contact (all URLs, postal codes, PO boxes, "
-                   "long numbers). Names, e-mail addresses, phone numbers and street addresses always go.")
+              help="Also replace places, institutions, dates and/or contact (every URL, numbers of 7+ digits); "
+                   "comma-separated or repeated. Names, e-mail addresses, phone numbers and addresses always go.")
 @click.option("--encoding", default=None, help="Encoding of the input files (e.g. cp1252); detected when not given.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
               help="Map the text or author field to a column name, e.g. text=Verslag. Repeatable.")

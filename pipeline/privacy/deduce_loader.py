@@ -82,12 +82,16 @@ def load_deduce():
     """The Deduce object with the base configuration, its lookup tables read from (or built into) the cache."""
     deduce = _import_deduce()
     folder = cache_dir(deduce.__version__)
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
     if (folder / CACHE_FILE).is_file():
         return deduce.Deduce(cache_path=folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _Progress(f"Building deduce's name lookup tables in {folder}"):
         return deduce.Deduce(cache_path=folder)
+
+
+def deduce_version() -> str:
+    """The installed deduce version (for the manifest)."""
+    return _import_deduce().__version__
 
 
 def lookup_words(name: str) -> frozenset[str]:

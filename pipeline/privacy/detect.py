@@ -1,24 +1,29 @@
 """Find what identifies someone in a note: deduce's annotations, filtered for meeting-note language, plus own rules.
 
 A :class:`Mention` is a span of the text with a kind. Person names, e-mail addresses, phone numbers, street
-addresses, BSNs and URLs that contain a name are always found; places, institutions, dates and other contact
-details (all URLs, postal codes, PO boxes, long numbers) only when asked for with ``also``.
+addresses (also postal codes and PO boxes), BSNs and URLs that contain a name are always found; places,
+institutions, dates and other contact details (every URL, numbers of 7+ digits) only when asked for with ``also``.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 import regex
 
 from . import rules
-from .deduce_loader import load_deduce, lookup_words
+from .deduce_loader import load_deduce
 from .keyfile import normalise_name
+from .vocabulary import (
+    is_common_word,
+    is_compound,
+    is_dutch_word,
+    is_first_name,
+    is_place,
+    is_surname,
+    looks_like_first_name,
+)
 from .words import HEADINGS, NEVER_A_PERSON, PARTICLES, TITLES, TRADE_WORDS
 
 PARTICLE_WORDS = frozenset(word for particle in PARTICLES for word in particle.split())
@@ -47,58 +52,6 @@ class Mention:
     def overlaps(self, other: Mention) -> bool:
         """Whether the two spans share a character."""
         return self.start < other.end and other.start < self.end
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    first_names = lookup_words("first_name")
-    surnames = lookup_words("surname")
-    common = frozenset(word.lower() for word in lookup_words("common_word") | lookup_words("stop_word"))
-    places = lookup_words("placename")
-    data = files("spacy_lookups_data") / "data"
-    with gzip.open(data / "nl_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
-        index = json.load(handle)
-    with gzip.open(data / "nl_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
-        forms = json.load(handle)
-    vocabulary = frozenset(word for words in index.values() for word in words) | frozenset(forms) | common
-    return first_names, surnames, common, places, vocabulary
-
-
-def _is_first_name(word: str) -> bool:
-    return word in _lexicon()[0]
-
-
-def _is_surname(word: str) -> bool:
-    return word in _lexicon()[1]
-
-
-def _is_place(word: str) -> bool:
-    return word in _lexicon()[3]
-
-
-def _is_dutch_word(lower: str) -> bool:
-    return lower in _lexicon()[4]
-
-
-def _looks_like_first_name(word: str) -> bool:
-    """A first name, or a word that is neither Dutch nor a Dutch compound ('Kasia', not 'Hittestress')."""
-    return _is_first_name(word) or not (_is_dutch_word(word.lower()) or _is_compound(word))
-
-
-def _is_compound(word: str) -> bool:
-    """'Casusverdeling', 'Gezondheidshuis': two Dutch words of 3+ letters (with a linking s or e), not a surname."""
-    lower = word.lower()
-    if _is_surname(word):
-        return False
-    for cut in range(3, len(lower) - 2):
-        head, tail = lower[:cut], lower[cut:]
-        if _is_dutch_word(tail) and (_is_dutch_word(head) or head[-1] in "se" and _is_dutch_word(head[:-1])):
-            return True
-    return False
-
-
-def _is_common_word(lower: str) -> bool:
-    return lower in _lexicon()[2]
 
 
 def _deduce_kind(tag: str, text: str) -> str | None:
@@ -148,8 +101,8 @@ def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> boo
         starts = rules.at_sentence_start(text, word_start)
         if word.lower() in TRADE_WORDS:
             return not starts
-        if starts and len(words) == 1 and (_is_common_word(word.lower()) or _is_dutch_word(word.lower())):
-            return _is_first_name(word)  # 'Lift in blok C', 'Zaal 2.14': a word opening the sentence
+        if starts and len(words) == 1 and (is_common_word(word.lower()) or is_dutch_word(word.lower())):
+            return is_first_name(word)  # 'Lift in blok C', 'Zaal 2.14': a word opening the sentence
         if _is_month_date(text, mention):
             return False
     return True
@@ -171,11 +124,11 @@ def _url_has_name(url: str, known: frozenset[str]) -> bool:
     if any(site in lower for site in PROFILE_SITES) or "@" in url:
         return True
     parts = URL_WORDS.findall(regex.sub(r"^https?://(?:www\.)?", "", lower))
-    if any(part in known and not _is_dutch_word(part) for part in parts):
+    if any(part in known and not is_dutch_word(part) for part in parts):
         return True
     pairs = zip(parts, parts[1:], strict=False)
     return any(
-        _is_first_name(first.capitalize()) and _is_surname(second.capitalize()) or f"{first} {second}" in known
+        is_first_name(first.capitalize()) and is_surname(second.capitalize()) or f"{first} {second}" in known
         for first, second in pairs
     )
 
@@ -203,10 +156,10 @@ def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str
             if key not in known and key.endswith("s") and key[:-1] in known and span[0].isupper():
                 end -= 1
                 key = key[:-1]
-            lower_ok = key in authors and not _is_common_word(key)
+            lower_ok = key in authors and not is_common_word(key)
             capitalised = all(w.group(0)[0].isupper() for w in chunk if w.group(0).lower() not in PARTICLE_WORDS)
             if key in known and (capitalised or lower_ok):
-                if size == 1 and (key in NEVER_A_PERSON or _is_place(span) and not _is_first_name(span)):
+                if size == 1 and (key in NEVER_A_PERSON or is_place(span) and not is_first_name(span)):
                     break
                 found.append(Mention(start, end, "person", "known"))
                 index += size - 1
@@ -218,14 +171,14 @@ def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str
 def rule_mentions(text: str) -> list[Mention]:
     """Person names (and some places, institutions, phone numbers) found by the meeting-note rules."""
     spans = [
-        *rules.unknown_capitalised(text, _is_dutch_word, _is_place, _is_first_name, _is_compound),
+        *rules.unknown_capitalised(text, is_dutch_word, is_place, is_first_name, is_compound),
         *rules.institutions(text),
         *rules.phone_numbers(text),
-        *rules.speaker_prefixes(text, _looks_like_first_name),
-        *[span for span in rules.attendance_lists(text, _is_first_name) if not _is_place(text[span[0] : span[1]])],
+        *rules.speaker_prefixes(text, looks_like_first_name),
+        *[span for span in rules.attendance_lists(text, is_first_name) if not is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
         *rules.titled_names(text),
-        *rules.particle_surnames(text, _is_surname, _is_dutch_word),
+        *rules.particle_surnames(text, is_surname, is_dutch_word),
     ]
     return [Mention(start, end, _rule_kind(text[start:end], rule), rule) for start, end, rule in spans]
 
@@ -233,8 +186,8 @@ def rule_mentions(text: str) -> list[Mention]:
 def confident_person_spans(text: str) -> list[tuple[int, int]]:
     """Names from speaker prefixes, attendance lists, titles and initials: the rules that rarely err."""
     spans = [
-        *rules.speaker_prefixes(text, _looks_like_first_name),
-        *[span for span in rules.attendance_lists(text, _is_first_name) if not _is_place(text[span[0] : span[1]])],
+        *rules.speaker_prefixes(text, looks_like_first_name),
+        *[span for span in rules.attendance_lists(text, is_first_name) if not is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
         *rules.titled_names(text),
     ]
@@ -248,7 +201,7 @@ def _rule_kind(span: str, rule: str) -> str:
     if rule not in ("particle", "unknown"):
         return "person"
     word = rules.WORD.findall(span)[-1]
-    if STREET.fullmatch(word) or (word in _lexicon()[3] and not _is_surname(word)):
+    if STREET.fullmatch(word) or (is_place(word) and not is_surname(word)):
         return "place"
     return "person"
 
@@ -300,7 +253,7 @@ def _skip_leading_words(text: str, start: int, end: int) -> int:
             return start
         lower = word.group(0).lower()
         plain = lower in HEADINGS or lower in NEVER_A_PERSON
-        opener = rules.at_sentence_start(text, start) and _is_dutch_word(lower) and not _is_first_name(word.group(0))
+        opener = rules.at_sentence_start(text, start) and is_dutch_word(lower) and not is_first_name(word.group(0))
         if not (plain or opener) or lower in PARTICLE_WORDS:
             return start
         start = word.end() + rest.end()
@@ -322,7 +275,7 @@ def find_mentions(
         if mention.kind == "person" and not _plausible_person(text, mention, known):
             continue
         span = text[mention.start : mention.end]
-        if mention.kind == "person" and _is_place(span) and not _is_first_name(span) and span.lower() not in known:
+        if mention.kind == "person" and is_place(span) and not is_first_name(span) and span.lower() not in known:
             mention = Mention(mention.start, mention.end, "place", mention.source)
         if mention.kind == "url" and _url_has_name(text[mention.start : mention.end], known):
             mention = Mention(mention.start, mention.end, "url_name", mention.source)
@@ -331,7 +284,7 @@ def find_mentions(
     for mention in rule_mentions(text):
         weak = mention.kind == "person" and mention.source in WEAK_RULES
         words = rules.WORD.findall(text[mention.start : mention.end])
-        surname = bool(words) and _is_surname(words[-1])
+        surname = bool(words) and is_surname(words[-1])
         if not (weak and not surname and any(mention.overlaps(place) for place in places)):
             found.append(mention)
     found.extend(known_name_mentions(text, known | authors, authors))

@@ -143,10 +143,10 @@ class Pseudonymiser:
 
     def manifest_entry(self) -> dict:
         """What the manifest should say: that outputs are pseudonymised, what else went, whether a key exists."""
-        from .deduce_loader import _import_deduce
+        from .deduce_loader import deduce_version
 
         return {"pseudonymised": True, "also": sorted(self.also), "key_file": self.has_key_file,
-                "deduce": _import_deduce().__version__}  # fmt: skip
+                "deduce": deduce_version()}  # fmt: skip
 
 
 def apply_replacements(text: str, replacements: Iterable[Replacement]) -> str:
