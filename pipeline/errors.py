@@ -123,6 +123,15 @@ class Errors(metaclass=_PrefixCode):
     E058 = "{path}: {count} note id(s) also in {other}, e.g. {examples}; give every partition its own ids (or a prefix per partition) and run again"
     E059 = "Dask is not installed; pip install 'leersignalen[dask]' (or leave out --dask-scheduler/--dask-local)"
 
+    # privacy (pipeline/privacy/, pipeline/cli_privacy.py)
+    E070 = "{key}: the key file is inside the output folder {out}; keep it elsewhere (e.g. ~/sleutels/key.json)"
+    E071 = "{key}: not a leersignalen key file ({reason}); pass the key file an earlier run wrote, or a new path"
+    E072 = "{out}: the output folder is the folder of input {path}; choose another --out, the input stays as it is"
+    E073 = "--also {value!r}: unknown; choose from {choices}"
+    E074 = "deduce is not installed; install it with: pip install 'leersignalen[privacy]'"
+    E075 = "{key}: cannot write the key file ({reason}); choose a folder you can write to"
+    E076 = "{key}: the key file can be read by others (mode {mode}); restrict it with: chmod 600 {key}"
+
 
 class LeersignalenError(Exception):
     """A problem with the user's input or data files; the CLI prints it on one line and exits with 2."""

@@ -46,6 +46,14 @@ def cli() -> None:
                    "from a few thousand notes on.")
 @click.option("--csv-dialect", type=click.Choice(["plain", "excel-nl"]), default="plain", show_default=True,
               help="plain: UTF-8 with commas; excel-nl: UTF-8 with BOM and ';', as a Dutch Excel opens CSV files.")
+@click.option("--pseudonymise", is_flag=True,
+              help="Replace person names (and always e-mail addresses, phone numbers, street addresses) in every "
+                   "text the run writes by stable pseudonyms such as [PERSOON-3] (docs/privacy.md).")
+@click.option("--key", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Key file that maps pseudonyms back to names: kept outside --out, owner-only, reused by later "
+                   "runs for the same pseudonyms. Without it pseudonyms are random per run.")
+@click.option("--pseudonymise-also", "pseudonymise_also", default="", metavar="KINDS",
+              help="Also replace these, comma-separated: places, institutions, dates, contact.")
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS",
               help="Tag on the Dask cluster with this scheduler (e.g. tcp://10.0.0.5:8786); OUT must be shared "
                    "storage that every worker sees under the same path. Needs leersignalen[dask].")
@@ -53,10 +61,11 @@ def cli() -> None:
               help="Tag on a local Dask cluster of N worker processes (for trying out a cluster set-up).")
 @quiet_option
 def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, classifier_path, processes,
-        csv_dialect, dask_scheduler, dask_local, period, date_range, seed, min_notes, min_words, no_trends,
-        quiet) -> None:
+        csv_dialect, pseudonymise, key, pseudonymise_also, dask_scheduler, dask_local, period, date_range, seed,
+        min_notes, min_words, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
+    from ..privacy.engine import parse_also
     from ..read.ingest import parse_column_overrides
     from ..read.plausible import parse_date_range
     from ..run.batch import RunOptions, run_pipeline
@@ -67,6 +76,8 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         lexicon_dir=lexicon_dir, period=period,
         classifier=classifier_path, processes=processes, csv_dialect=csv_dialect,
         dask_scheduler=dask_scheduler, dask_local=dask_local, date_window=parse_date_range(date_range),
+        pseudonymise=pseudonymise or key is not None, key=key,
+        pseudonymise_also=tuple(sorted(parse_also([pseudonymise_also]))),
     )  # fmt: skip
     if classifier_path:
         from ..learn.classifier import load_classifier
@@ -174,8 +185,9 @@ def _attach_commands() -> None:
     from .analysis import report, trends
     from .exchange import export, import_group
     from .learning import suggest, train, validate
+    from .privacy import pseudonymise
 
-    for command in (trends, report, validate, train, suggest, export, import_group):
+    for command in (trends, report, validate, train, suggest, export, import_group, pseudonymise):
         cli.add_command(command)
 
 

@@ -279,7 +279,7 @@ def read_text_file(path: Path, root: Path, *, encoding: str | None) -> Record | 
 
 def read_inputs(
     paths: list[Path], *, encoding: str | None = None, overrides: dict[str, str] | None = None,
-    sheet: str | None = None, split_on: str | None = None,
+    sheet: str | None = None, split_on: str | None = None, quiet: bool = False,
 ):
     """Records and rejects from every input path, in path order, files of a folder sorted.
 
@@ -288,4 +288,7 @@ def read_inputs(
     """
     from .inputs import InputReader
 
-    return InputReader(list(paths), encoding=encoding, overrides=overrides or {}, sheet=sheet, split_on=split_on)
+    settings = {"encoding": encoding, "overrides": overrides or {}, "sheet": sheet, "split_on": split_on}
+    if quiet:
+        settings["warn"] = lambda _message: None
+    return InputReader(list(paths), **settings)

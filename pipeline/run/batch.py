@@ -70,6 +70,9 @@ class RunOptions:
     date_window: DateWindow | None = None
     dask_scheduler: str | None = None
     dask_local: int = 0
+    pseudonymise: bool = False
+    key: Path | None = None
+    pseudonymise_also: tuple[str, ...] = ()
 
 
 @dataclass
@@ -390,6 +393,9 @@ def run_pipeline(
 
         classifier = load_classifier(options.classifier)
     out = options.out
+    reader = read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
+                         sheet=options.sheet, split_on=options.split_on)  # fmt: skip
+    pseudonymiser = pseudonymiser_for(options)
     out.mkdir(parents=True, exist_ok=True)
     score_columns = tuple(f"score_{category}" for category in category_ids()) if classifier else ()
     counts = RunCounts()
@@ -408,8 +414,7 @@ def run_pipeline(
     window = options.date_window or default_window()
 
     def records() -> Iterator[Record]:
-        for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
-                                sheet=options.sheet, split_on=options.split_on):  # fmt: skip
+        for item in reader:
             counts.records_in += 1
             key = source_of(item.source_file)
             per_input[key] = per_input.get(key, 0) + 1
@@ -425,6 +430,9 @@ def run_pipeline(
             if problem := implausible_date(item.date, window):
                 item.problems.append(problem)
                 item.date = None
+            if pseudonymiser is not None:
+                item.text = pseudonymiser.pseudonymise(item.text, authors=[item.author])
+                item.author = pseudonymiser.pseudonymise_author(item.author)
             yield item
 
     try:
@@ -447,13 +455,33 @@ def run_pipeline(
         writer.close()
         rejects.close()
     counts.add(writer.counts)
-    write_manifest(options, info, counts, per_input, classifier=classifier, window=window)
+    if pseudonymiser is not None:
+        pseudonymiser.save()
+    write_manifest(options, info, counts, per_input, classifier=classifier, window=window,
+                   skipped=[skip.to_json() for skip in getattr(reader, "skipped", [])],
+                   privacy=pseudonymiser.manifest_entry() if pseudonymiser else {"pseudonymised": False})
     return counts
+
+
+def pseudonymiser_for(options: RunOptions):
+    """The pseudonymiser of ``--pseudonymise``, after a first pass that learns the names of authors and speakers."""
+    if not options.pseudonymise:
+        return None
+    from ..privacy import Pseudonymiser, check_key_location
+
+    if options.key is not None:
+        check_key_location(options.key, options.out)
+    pseudonymiser = Pseudonymiser(options.key, also=options.pseudonymise_also)
+    for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
+                            sheet=options.sheet, split_on=options.split_on, quiet=True):  # fmt: skip
+        if not isinstance(item, Reject):
+            pseudonymiser.learn(item.text, authors=[item.author])
+    return pseudonymiser
 
 
 def write_manifest(
     options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int], *, classifier=None,
-    window: DateWindow | None = None,
+    window: DateWindow | None = None, skipped: list[dict] | None = None, privacy: dict | None = None,
 ) -> None:
     """Write manifest.json: versions, lexicon hash, input hashes, options and counts (no timestamps)."""
     files = lexicon_files(options.lexicon_dir)
@@ -475,11 +503,13 @@ def write_manifest(
             "lexicon_dir": str(options.lexicon_dir) if options.lexicon_dir else None,
             "period": options.period,
             "processes": options.processes,
-            "date_range": str(window or default_window()),
+            "date_range": str(options.date_window) if options.date_window else "default",
             **({"dask_scheduler": options.dask_scheduler} if options.dask_scheduler else {}),
             **({"dask_local": options.dask_local} if options.dask_local else {}),
         },
         "counts": counts.__dict__,
+        "skipped": skipped or [],
+        "privacy": privacy or {"pseudonymised": False},
     }
     if classifier is not None:
         card = classifier.card

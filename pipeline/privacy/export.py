@@ -1,0 +1,184 @@
+"""``leersignalen pseudonymise``: write a pseudonymised copy of an export in the same format.
+
+Only the text and author fields change; other columns, keys, row order, delimiter and encoding stay as they
+were. The input is never written to: the output folder may not be the input's folder. Names are learnt from
+every note first (authors, speakers, attendance lists), so a person named in a later note is also caught
+in an earlier one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import Errors, InputFileError
+from ..read.ingest import (
+    ALIASES,
+    JSONL_SUFFIXES,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    _front_matter,
+    _open_text,
+    resolve_columns,
+)
+from ..read.tables import sniff_delimiter
+from .engine import Pseudonymiser, apply_replacements
+from .keyfile import KeyFileError, check_key_location
+
+
+def check_output_folder(inputs: Iterable[Path], out_dir: Path) -> None:
+    """Refuse an output folder that is an input's folder (or inside an input folder)."""
+    out = Path(out_dir).expanduser().resolve()
+    for path in inputs:
+        folder = Path(path).resolve() if Path(path).is_dir() else Path(path).resolve().parent
+        if out == folder or (Path(path).is_dir() and folder in out.parents):
+            raise KeyFileError(Errors.E072.format(out=out_dir, path=path))
+
+
+def _note_files(path: Path) -> Iterator[tuple[Path, Path]]:
+    """(file, path relative to the output folder) for every note file of an input."""
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+            yield file, Path(path.name) / file.relative_to(path)
+    else:
+        yield path, Path(path.name)
+
+
+class _Exporter:
+    """Reads each file, lets the pseudonymiser learn or replace, and writes the copy."""
+
+    def __init__(self, pseudonymiser: Pseudonymiser, encoding: str | None, overrides: dict[str, str]):
+        self.pseudonymiser = pseudonymiser
+        self.encoding = encoding
+        self.overrides = overrides
+        self.counts: Counter = Counter()
+        self.learning = False
+
+    def text(self, value: str, author: str) -> str:
+        if self.learning:
+            self.pseudonymiser.learn(value, authors=[author])
+            return value
+        replacements = self.pseudonymiser.replacements(value, authors=[author] if author else [])
+        self.counts.update(replacement.kind for replacement in replacements)
+        self.counts["records"] += 1
+        return apply_replacements(value, replacements)
+
+    def author(self, value: str) -> str:
+        return value if self.learning else self.pseudonymiser.pseudonymise_author(value)
+
+    def table(self, path: Path) -> tuple[str, str]:
+        raw, encoding = _open_text(path, self.encoding)
+        delimiter = sniff_delimiter(raw, path.suffix.lower())
+        rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter))
+        mapping = resolve_columns(rows[0], self.overrides, path)
+        text_at, author_at = mapping["text"], mapping.get("author")
+        for row in rows[1:]:
+            author = row[author_at] if author_at is not None and author_at < len(row) else ""
+            if text_at < len(row):
+                row[text_at] = self.text(row[text_at], author)
+            if author_at is not None and author_at < len(row):
+                row[author_at] = self.author(author)
+        buffer = io.StringIO(newline="")
+        terminator = "\r\n" if "\r\n" in raw[:65536] else "\n"
+        csv.writer(buffer, delimiter=delimiter, lineterminator=terminator).writerows(rows)
+        return buffer.getvalue(), encoding
+
+    def _object(self, obj: dict, path: Path) -> dict:
+        keys = [str(key) for key in obj]
+        try:
+            mapping = resolve_columns(keys, self.overrides, path)
+        except InputFileError:
+            return obj  # no text field: nothing to pseudonymise
+        text_key, author_key = keys[mapping["text"]], keys[mapping["author"]] if "author" in mapping else None
+        author = str(obj.get(author_key) or "") if author_key else ""
+        if isinstance(obj.get(text_key), str):
+            obj[text_key] = self.text(obj[text_key], author)
+        if author_key and isinstance(obj.get(author_key), str):
+            obj[author_key] = self.author(obj[author_key])
+        return obj
+
+    def jsonl(self, path: Path) -> tuple[str, str]:
+        raw, encoding = _open_text(path, self.encoding)
+        if raw.lstrip().startswith("["):
+            items = json.loads(raw)
+            items = [self._object(item, path) if isinstance(item, dict) else item for item in items]
+            return json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding
+        lines = []
+        for line in raw.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            try:
+                obj = json.loads(body) if body.strip() else None
+            except json.JSONDecodeError:
+                obj = None
+            if isinstance(obj, dict):
+                lines.append(json.dumps(self._object(obj, path), ensure_ascii=False) + line[len(body) :])
+            else:
+                lines.append(self.text(body, "") + line[len(body) :] if body.strip() else line)
+        return "".join(lines), encoding
+
+    def text_file(self, path: Path) -> tuple[str, str]:
+        raw, encoding = _open_text(path, self.encoding)
+        meta, body_start = _front_matter(raw)
+        author = next((meta[key] for key in meta if key in ALIASES["author"]), "")
+        head = raw[:body_start]
+        if author and not self.learning:
+            head = "".join(
+                self._front_matter_line(line) for line in head.splitlines(keepends=True)
+            )
+        return head + self.text(raw[body_start:], author), encoding
+
+    def _front_matter_line(self, line: str) -> str:
+        key, sep, value = line.partition(":")
+        if not sep or key.strip().lower() not in ALIASES["author"]:
+            return line
+        stripped = value.strip().strip("'\"")
+        return line.replace(stripped, self.pseudonymiser.pseudonymise_author(stripped), 1) if stripped else line
+
+    def convert(self, path: Path) -> tuple[str, str]:
+        suffix = path.suffix.lower()
+        if suffix in TABLE_SUFFIXES:
+            return self.table(path)
+        if suffix in JSONL_SUFFIXES:
+            return self.jsonl(path)
+        if suffix in TEXT_SUFFIXES:
+            return self.text_file(path)
+        raise KeyFileError(Errors.E004.format(path=path, suffix=suffix or "(none)"))
+
+
+def pseudonymise_export(
+    inputs: Iterable[Path],
+    out_dir: Path,
+    key_path: Path | None = None,
+    also: Iterable[str] = (),
+    *,
+    encoding: str | None = None,
+    overrides: dict[str, str] | None = None,
+) -> Counter:
+    """Write pseudonymised copies of ``inputs`` into ``out_dir``; return counts (records, and per kind)."""
+    inputs = [Path(path) for path in inputs]
+    out_dir = Path(out_dir)
+    check_output_folder(inputs, out_dir)
+    if key_path is not None:
+        check_key_location(key_path, out_dir)
+    pseudonymiser = Pseudonymiser(key_path, also=also)
+    exporter = _Exporter(pseudonymiser, encoding, overrides or {})
+    files = [pair for path in inputs for pair in _note_files(path)]
+    exporter.learning = True
+    for file, _ in files:
+        exporter.convert(file)
+    exporter.learning = False
+    written = []
+    for file, relative in files:
+        content, file_encoding = exporter.convert(file)
+        written.append((out_dir / relative, content, file_encoding))
+    for target, content, file_encoding in written:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding=file_encoding, newline="") as handle:
+            handle.write(content)
+    pseudonymiser.save()
+    exporter.counts["files"] = len(written)
+    return exporter.counts

@@ -1,0 +1,175 @@
+"""Name rules for meeting notes that deduce (written for medical letters) lacks.
+
+Speaker prefixes ("Kees: ik vind..."), attendance lines ("Aanwezig: Jan, Petra en Ahmed"), initials with a
+surname ("A.B. Jansen"), titles and role nouns before a name ("wijkagent Ruud", "mevrouw De Vries"),
+particle surnames in running text ("met de Boer", "van Dijk vindt"), and names already known (authors,
+names found earlier, names in the key file). Each rule yields (start, end, rule) spans of a person's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+
+from .words import ATTENDANCE_HEADINGS, HEADINGS, NEVER_A_PERSON, PARTICLES, SURNAME_OPENERS, TITLES
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+NAME = r"\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
+INITIALS = r"(?:\p{Lu}\.[ \t]?){1,4}"
+PARTICLE = rf"(?i:{_alternation(PARTICLES)})"
+OPENER = rf"(?i:{_alternation(SURNAME_OPENERS)})"
+SURNAME = rf"(?:{PARTICLE}[ \t]+)*{NAME}"
+PERSON = rf"(?:{INITIALS}[ \t]*{SURNAME}|(?:{PARTICLE}[ \t]+)?{NAME}(?:[ \t]+{SURNAME}){{0,3}})"
+LINE_START = r"(?m)^[ \t]*(?:[-*•–>]+[ \t]*)?(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]*)?"
+
+SPEAKER = regex.compile(rf"{LINE_START}(?P<name>{PERSON})[ \t]*(?:\([^)\n]{{0,40}}\))?[ \t]*:(?!\d)")
+ATTENDANCE = regex.compile(
+    rf"{LINE_START}(?i:{_alternation(ATTENDANCE_HEADINGS)})\b[^:\n]{{0,40}}:[ \t]*(?P<rest>[^\n]+)"
+)
+PERSON_IN_LIST = regex.compile(rf"(?<![\p{{L}}])(?:{PERSON})")
+INITIALS_SURNAME = regex.compile(rf"(?<![\p{{L}}.])(?:{INITIALS})[ \t]*{SURNAME}")
+TITLED = regex.compile(rf"(?<![\p{{L}}])(?i:{_alternation(TITLES)})[ \t]+(?P<name>(?:{INITIALS}[ \t]*)?{SURNAME}"
+                       rf"(?:[ \t]+{SURNAME}){{0,2}})")  # fmt: skip
+PARTICLE_SURNAME = regex.compile(rf"(?<![\p{{L}}'’])(?P<name>{OPENER}[ \t]+{NAME})")
+WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
+PARENTHESES = regex.compile(r"\([^)\n]*\)")
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*•–>]+\s*)?)$")
+
+
+def first_word(span: str) -> str:
+    """The first word of a span, lower case."""
+    match = WORD.search(span)
+    return match.group(0).lower() if match else ""
+
+
+def last_word(span: str) -> str:
+    """The last word of a span, lower case."""
+    words = WORD.findall(span)
+    return words[-1].lower() if words else ""
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a line or a bullet."""
+    window = text[max(0, start - 8) : start]
+    return bool(SENTENCE_START.search(window if start > 8 else "\n" + window))
+
+
+def _is_plain_word(word: str) -> bool:
+    return word in NEVER_A_PERSON or word in HEADINGS
+
+
+def speaker_prefixes(text: str, is_name_word: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """'Kees: ...', '- Petra de Vries (GGD): ...', '[10:02] Ahmed: ...' at the start of a line."""
+    for match in SPEAKER.finditer(text):
+        name = match.group("name")
+        words = WORD.findall(name)
+        head = words[0].lower()
+        if head in HEADINGS or head in NEVER_A_PERSON:
+            continue
+        if len(words) == 1 and not is_name_word(words[0]):
+            continue
+        yield match.start("name"), match.end("name"), "speaker"
+
+
+def attendance_lists(text: str, is_first_name: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """Every name in 'Aanwezig: Jan, Petra en wijkagent Ruud (GGD)' and similar lines."""
+    for match in ATTENDANCE.finditer(text):
+        offset = match.start("rest")
+        rest = PARENTHESES.sub(lambda m: " " * len(m.group(0)), match.group("rest"))
+        for name in PERSON_IN_LIST.finditer(rest):
+            head = first_word(name.group(0))
+            if _is_plain_word(head) and not is_first_name(head.capitalize()):
+                continue
+            yield offset + name.start(), offset + name.end(), "attendance"
+
+
+def initials_with_surname(text: str) -> Iterator[tuple[int, int, str]]:
+    """'J. de Vries', 'A.B. Jansen', 'P.J. van der Berg'."""
+    for match in INITIALS_SURNAME.finditer(text):
+        if not _is_plain_word(last_word(match.group(0))):
+            yield match.start(), match.end(), "initials"
+
+
+def titled_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """'mevrouw De Vries', 'wijkagent Ruud', 'de familie Osei', 'juf Anouk'."""
+    for match in TITLED.finditer(text):
+        name = match.group("name")
+        if not _is_plain_word(first_word(name)):
+            yield match.start("name"), match.end("name"), "title"
+
+
+def particle_surnames(
+    text: str, is_surname: Callable[[str], bool], is_word: Callable[[str], bool]
+) -> Iterator[tuple[int, int, str]]:
+    """'met de Boer', 'van Dijk vindt', 'ten Brink': a particle and a capitalised word that is a surname here."""
+    for match in PARTICLE_SURNAME.finditer(text):
+        word = WORD.findall(match.group("name"))[-1]
+        lower = word.lower()
+        if any(part in NEVER_A_PERSON or part in HEADINGS for part in lower.split("-")):
+            continue
+        if lower.endswith(("se", "sche")) or PLACE_WORD.search(lower):
+            continue  # 'de Turkse', 'de Rivierenwijk': an adjective or a place, not a surname
+        if is_surname(word):
+            yield match.start("name"), match.end("name"), "particle"
+        elif not is_word(lower):
+            yield match.end("name") - len(word), match.end("name"), "particle"  # 'van Kasia': the name only
+
+
+PLACE_WORD = regex.compile(
+    r"(?<=\p{L}{3})(?:wijk|buurt|dorp|stad|kwartier|park|eiland|polder|oord|broek|flat|kerk|school|huis|hal|centrum|plein|"
+    r"markt|toren|tuin|straat|laan|weg|gracht|kade|singel|dijk|haven)$"
+)
+PLACE_PREPOSITION = regex.compile(r"(?i:\b(?:in|uit|naar|vanuit|richting|rond|omgeving|wijk|buurt)\s+)$")
+CAPITALISED = regex.compile(rf"(?<![\p{{L}}\d'’@./-])(?P<name>{NAME})(?![\p{{L}}@]|\.\p{{L}})")
+INSTITUTION = regex.compile(
+    r"(?<![\p{L}])(?:(?i:hogeschool|universiteit|basisschool|school|college|lyceum|stichting|vereniging|"
+    r"woningcorporatie|zorggroep|ziekenhuis|huisartsenpraktijk|gemeente|wijkcentrum|buurthuis|energiecoöperatie|"
+    r"coöperatie)\s+(?:(?:de|het|van|voor)\s+)?(?:\p{Lu}[\p{L}-]+)(?:\s+\p{Lu}[\p{L}-]+)?)"
+    r"|\b(?:GGD|GGZ|UWV|CJG|SVB|DUO|IND|COA|CAK|SVB|RIVM|Buurtzorg|Vluchtelingenwerk|Humanitas|Veilig Thuis|"
+    r"Leger des Heils|Rode Kruis|Vrijwilligerscentrale|Voedselbank|Schuldhulpmaatje|MEE|Zorgbelang)\b"
+)
+COORDINATED = regex.compile(rf"(?:,|\s+en|\s+&)\s+{NAME}\b")
+PHONE = regex.compile(r"(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?:[\s-]?\d){8}(?!\d)")
+
+
+def unknown_capitalised(
+    text: str,
+    is_word: Callable[[str], bool],
+    is_place: Callable[[str], bool],
+    is_first_name: Callable[[str], bool],
+    is_compound: Callable[[str], bool],
+) -> Iterator[tuple[int, int, str]]:
+    """A capitalised word inside a sentence that is no Dutch word ('met Kasia als'): a name, or after 'in' a place."""
+    for match in CAPITALISED.finditer(text):
+        word = match.group("name")
+        parts = [part.lower() for part in word.split("-")]
+        if any(part in NEVER_A_PERSON or part in HEADINGS or is_word(part) for part in parts):
+            continue
+        if parts[-1].endswith(("se", "sche", "ers")) and not is_first_name(word):
+            continue  # adjectives and inhabitants of places: Utrechtse, Friese, Amsterdammers
+        if is_compound(word) and not is_first_name(word):
+            continue  # 'Hittestress', 'Casusverdeling': a Dutch compound, not a name
+        if at_sentence_start(text, match.start()) and not COORDINATED.match(text, match.end()):
+            continue
+        before = text[max(0, match.start() - 12) : match.start()]
+        if is_place(word) or PLACE_PREPOSITION.search(before) or PLACE_WORD.search(word.lower()):
+            yield match.start(), match.end(), "place"
+        else:
+            yield match.start(), match.end(), "unknown"
+
+
+def institutions(text: str) -> Iterator[tuple[int, int, str]]:
+    """'Hogeschool Windesheim', 'basisschool De Regenboog', 'GGD', 'Buurtzorg'."""
+    for match in INSTITUTION.finditer(text):
+        yield match.start(), match.end(), "institution"
+
+
+def phone_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """Dutch phone numbers in the spellings deduce misses ('+31 6 2345 6789')."""
+    for match in PHONE.finditer(text):
+        yield match.start(), match.end(), "phone"
