@@ -30,7 +30,8 @@ REPORT_SETTINGS := $(OUT)/.report-settings
 LEXICONS := $(wildcard lexicons/*.tsv lexicons/rules/*.tsv)
 INPUT_FILES := $(shell find $(INPUT) -type f 2>/dev/null | sort)
 
-.PHONY: help venv demo test lint evaluate bench bench-large analysis tag trends report model clean lexicon-check
+.PHONY: help venv demo test test-all lint evaluate evaluate-fast real-corpus bench bench-large analysis tag trends report model \
+        clean lexicon-check docs
 
 ## help: list the targets (default)
 help:
@@ -88,8 +89,12 @@ analysis: $(OUT)/report/index.html
 	$(BIN)/leersignalen summary $(OUT)
 	@echo "Report: $(OUT)/report/index.html"
 
-## test: run the test suite (creates .venv when needed)
+## test: the fast tests (under 2 minutes; creates .venv when needed); slow ones run in test-all
 test: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+## test-all: every test, slow ones included (model rebuild, report in Chromium, privacy, Dask, memory); CI runs this
+test-all: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 ## lint: ruff on the code and tests
@@ -100,9 +105,22 @@ lint: $(STAMP)
 lexicon-check: $(STAMP)
 	$(BIN)/leersignalen lexicon check
 
-## evaluate: lexicon scores on the labelled dev set; lemma and sentence scores on ../shared/ud-dutch
+## evaluate: quality benchmarks: leave-one-source-out on data/real (lexicon, classifier, combinations, coders' alpha), the labelled set, name recall, UD Dutch
 evaluate: $(STAMP)
-	$(BIN)/leersignalen evaluate --split dev
+	$(BIN)/leersignalen evaluate --split dev --loso --names
+
+## evaluate-fast: the same without the classifier's leave-one-source-out fits (a few minutes less)
+evaluate-fast: $(STAMP)
+	$(BIN)/leersignalen evaluate --split dev --loso --lexicon-only --names
+
+## real-corpus: rebuild the texts of data/real that are not committed from clones in CLONES=dir (see data/real/SOURCES.md)
+real-corpus: $(STAMP)
+	@test -n "$(CLONES)" || { echo "usage: make real-corpus CLONES=folder-with-clones"; exit 2; }
+	$(BIN)/python scripts/real_corpus.py --clones $(CLONES)
+
+## docs: regenerate docs/cli.md and docs/errors.md from the code
+docs: $(STAMP)
+	$(BIN)/python scripts/make_docs.py
 
 ## bench: run vs stock spaCy and bare tokenisation, 1 and 2 processes, --classifier, memory, CPU per stage (1M words)
 bench: $(STAMP)

@@ -19,4 +19,5 @@ MODELS_DIR = DATA_ROOT / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "default"
 LABELLED_DIR = (REPO_ROOT / "data" / "labelled") if REPO_ROOT else None
 REAL_DIR = (REPO_ROOT / "data" / "real") if REPO_ROOT else None
+NAMES_DIR = (REPO_ROOT / "data" / "names") if REPO_ROOT else None
 UD_DIR = (REPO_ROOT.parent / "shared" / "ud-dutch") if REPO_ROOT else None

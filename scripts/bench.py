@@ -38,7 +38,8 @@ SAMPLE_SHARE = 1 / 3
 
 def sample_lines() -> list[str]:
     """Lines of the sample notes (titles, attendance, bullets, prose): a realistic mix of signal and neutral."""
-    from leersignalen.read.ingest import Record, read_inputs
+    from leersignalen.read.ingest import Record
+    from leersignalen.read.inputs import read_inputs
 
     inputs = [REPO / "data" / "sample" / name for name in SAMPLE_FILES]
     lines = [
@@ -164,7 +165,7 @@ class TimedComponent:
 
 def stage_seconds(path: Path, out: Path) -> dict[str, float]:
     """CPU seconds per stage of one in-process run: reading, tokenizer, each component, the rest (rows, CSV)."""
-    from leersignalen.read.ingest import read_inputs
+    from leersignalen.read.inputs import read_inputs
     from leersignalen.run.batch import RunOptions, run_pipeline
     from leersignalen.tag.pipeline import build_pipeline
 

@@ -100,13 +100,68 @@ def evaluate_lexicon(paths: Sequence[Path] = (), *, split: str = "dev", model: s
     return rows, gold, predicted, score_labels(gold, predicted, category_ids())
 
 
-def print_evaluation(paths: Sequence[Path], *, split: str, ud_dir: Path | None, model: str) -> None:
-    """Print the labelled-set table and, when the treebanks are there, the UD Dutch scores."""
+def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) -> None:
+    """LOSO tables on the real corpus: on every sentence present, and on the committed part alone when they differ."""
+    from .corpus import load_real, real_corpus_file
+    from .loso import (
+        coder_agreement,
+        error_kinds,
+        evaluate_loso,
+        feature_inputs,
+        format_loso,
+        format_precision_recall,
+    )
+
+    everything = real_corpus_file(real_dir)
+    committed = real_corpus_file(real_dir, local=False)
+    base = load_labelled(split="all")
+    base_inputs = feature_inputs(nlp, [row.text for row in base]) if classifier else []
+    for label, path in (("everything present", everything), ("committed part only", committed)):
+        if label == "committed part only" and path == everything:
+            continue
+        sentences = load_real(path)
+        absent = len(load_real(path, with_text_only=False)) - len(sentences)
+        click.echo(f"\nReal corpus, {label} ({path}): {len(sentences)} sentences"
+                   + (f"; {absent} without text (run `make real-corpus CLONES=...`)" if absent else ""))
+        results, chosen = evaluate_loso(sentences, nlp, base_inputs=base_inputs,
+                                        base_labels=[row.labels for row in base], classifier=classifier)
+        click.echo(format_loso(results, coder_agreement(sentences), sentences))
+        for result in results:
+            click.echo(format_precision_recall(result))
+        if chosen:
+            click.echo("per-category choice: " + ", ".join(f"{c}: {rule}" for c, rule in chosen.items()))
+        click.echo("per source, macro-F1 of " + results[-1].method + ": " + ", ".join(
+            f"{source} {format_score(value, 2)}" for source, value in results[-1].per_source.items()))
+        click.echo("most common kinds of error (" + results[-1].method + "):")
+        for kind, count, example in error_kinds(sentences, results[-1].predictions):
+            click.echo(f"  {count:>4}  {kind}: {' '.join(example.split())[:90]}")
+
+
+def print_names() -> None:
+    """Name recall and precision of the pseudonymiser on the annotated name set (dev and test parts)."""
+    from ..privacy.evaluate import load_names, score_names
+
+    click.echo("\nNames (data/names), default pseudonymisation (persons and contact details):")
+    for split in ("dev", "test"):
+        scores = score_names(load_names(split=split), also=())
+        click.echo(f"  {split}: recall {scores.recall():.3f}, precision {scores.precision:.3f} "
+                   f"({sum(scores.found.values())}/{sum(scores.gold.values())} mentions found)")
+
+
+def print_evaluation(paths: Sequence[Path], *, split: str, ud_dir: Path | None, model: str, loso: bool = False,
+                     classifier: bool = True, names: bool = False) -> None:
+    """Print the real-corpus LOSO tables, the labelled-set table, name scores and the UD Dutch scores."""
+    if loso:
+        nlp, _ = build_pipeline(model)
+        print_real_corpus(nlp, classifier=classifier)
+        click.echo("")
     rows, gold, predicted, scores = evaluate_lexicon(paths, split=split, model=model)
     click.echo(f"Labelled set ({split} split): {len(rows)} sentences, {sum(1 for g in gold if not g)} neutral")
     click.echo(format_scores(scores, gold, predicted))
     from ..language.ud_eval import default_ud_dir, print_ud_scores
 
+    if names:
+        print_names()
     folder = Path(ud_dir) if ud_dir else default_ud_dir()
     if not folder.is_dir():
         click.echo(f"UD Dutch: {folder} not found, lemma and sentence scores skipped")

@@ -66,25 +66,51 @@ def feature_inputs(nlp, texts: Sequence[str]) -> list[FeatureInput]:
     return [feature_inputs_from_doc(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
 
 
+_FOLD_DATA: tuple = ()
+
+
+def _held_out_scores(source: str):
+    """Fit on the labelled corpus and every real source but ``source``; score ``source`` (runs in a worker)."""
+    real_inputs, sentences, base_inputs, base_labels, settings = _FOLD_DATA
+    categories = category_ids()
+    held = [i for i, s in enumerate(sentences) if s.source == source]
+    kept = [i for i, s in enumerate(sentences) if s.source != source]
+    inputs = [*base_inputs, *(real_inputs[i] for i in kept)]
+    labels = [*base_labels, *(sentences[i].gold for i in kept)]
+    features, coef, intercept = fit_models(inputs, labels, categories, lexicon_features=FEATURES == "text+lexicon",
+                                           settings=settings)
+    model = SentenceClassifier(tuple(categories), features, coef, intercept, LEXICON_RULE)
+    return held, model.scores_of([real_inputs[i] for i in held])
+
+
 def loso_probabilities(
     real_inputs: Sequence[FeatureInput], sentences: Sequence[RealSentence], base_inputs: Sequence[FeatureInput],
-    base_labels: Sequence[frozenset[str]], *, settings: TrainingSettings | None = None,
+    base_labels: Sequence[frozenset[str]], *, settings: TrainingSettings | None = None, processes: int = 2,
 ):  # fmt: skip
-    """Per sentence, the classifier's probabilities when its source was held out of the training data."""
+    """Per sentence, the classifier's probabilities when its source was held out of the training data.
+
+    The folds are independent, so they run in ``processes`` forked workers where the platform can fork; the
+    result does not depend on how many.
+    """
+    import multiprocessing
+
     import numpy as np
 
-    settings = settings or TrainingSettings()
-    categories = category_ids()
-    probabilities = np.zeros((len(sentences), len(categories)))
-    for source in sorted({s.source for s in sentences}):
-        held = [i for i, s in enumerate(sentences) if s.source == source]
-        kept = [i for i, s in enumerate(sentences) if s.source != source]
-        inputs = [*base_inputs, *(real_inputs[i] for i in kept)]
-        labels = [*base_labels, *(sentences[i].gold for i in kept)]
-        features, coef, intercept = fit_models(inputs, labels, categories, lexicon_features=FEATURES == "text+lexicon",
-                                               settings=settings)
-        model = SentenceClassifier(tuple(categories), features, coef, intercept, LEXICON_RULE)
-        probabilities[held] = model.scores_of([real_inputs[i] for i in held])
+    global _FOLD_DATA
+    _FOLD_DATA = (list(real_inputs), list(sentences), list(base_inputs), list(base_labels),
+                  settings or TrainingSettings())
+    sources = sorted({s.source for s in sentences})
+    probabilities = np.zeros((len(sentences), len(category_ids())))
+    try:
+        if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                results = pool.map(_held_out_scores, sources, chunksize=1)
+        else:
+            results = [_held_out_scores(source) for source in sources]
+    finally:
+        _FOLD_DATA = ()
+    for held, scores in results:
+        probabilities[held] = scores
     return probabilities
 
 

@@ -29,6 +29,10 @@ trend model per community and measure); ``patterns.csv``; ``evidence.csv``; ``tr
 
 This module is longer than 300 lines because :func:`write_trends`, the stage's entry point, lives beside the
 aggregation it drives; the model, flags, evidence and file helpers are in their own modules.
+
+Longer than 300 lines because the aggregation per community and period, its bootstrap and the writing of the trend
+files share one set of column definitions and period keys; the model, flags, evidence and table helpers are already
+in their own modules.
 """
 
 from __future__ import annotations

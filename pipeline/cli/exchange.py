@@ -1,6 +1,6 @@
 """Click groups ``export`` (qdpx, xlsx) and ``import`` (qdpx): exchange with QDA software and spreadsheets.
 
-The lead attaches them with ``cli.add_command(export)`` and ``cli.add_command(import_group)``.
+They are attached to the ``leersignalen`` group in :mod:`leersignalen.cli.main`.
 """
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+
+from ..errors import Errors, InputFileError
 
 RUN_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -65,14 +67,14 @@ def import_qdpx_command(project, out_csv, mapping, mapping_template, model) -> N
     """Turn the coded selections of PROJECT (.qdpx or .qde) into coded sentences."""
     from ..exchange.qdpx_import import import_qdpx
     from ..exchange.qdpx_import import mapping_template as write_template
-    from .errors import UserError
 
     if mapping_template:
         count = write_template(project, mapping_template)
         click.echo(f"{mapping_template}: {count} code names; fill in the category column and pass --mapping")
         return
     if out_csv is None:
-        raise UserError("E066 --out: missing; give the gold CSV to write (or --mapping-template FILE)")
+        problem = "missing; give the gold CSV to write (or --mapping-template FILE)"
+        raise InputFileError(Errors.E066.format(option="--out", problem=problem))
     result = import_qdpx(project, out_csv, mapping=mapping, model=model)
     coded = sum(1 for row in result.rows if row["labels"])
     click.echo(f"{out_csv}: {len(result.rows)} sentences from {result.sources_coded} coded sources, "

@@ -168,17 +168,23 @@ def lexicon_check(lexicon_dir, model) -> None:
 
 @cli.command()
 @click.option("--devset", type=click.Path(exists=True, path_type=Path), multiple=True,
-              help="Labelled TSV file(s); default: the dev split of tests/data/labelled/*.tsv.")
+              help="Labelled TSV file(s); default: the dev split of data/labelled/*.tsv.")
 @click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
               help="Which rows of the labelled set to score.")
 @click.option("--ud", "ud_dir", type=click.Path(path_type=Path), default=None,
               help="Folder with UD Dutch .conllu files (default: ../shared/ud-dutch); skipped when absent.")
 @model_option(purpose="to evaluate")
-def evaluate(devset, split, ud_dir, model) -> None:
-    """Print per-category precision, recall and F1 on the labelled set, and lemma/sentence scores on UD Dutch."""
+@click.option("--loso", is_flag=True,
+              help="Also score leave-one-source-out on the real corpus (data/real): lexicon, classifier and their "
+                   "combinations, next to the two coders' agreement, with the most common kinds of error.")
+@click.option("--lexicon-only", is_flag=True, help="With --loso: skip the classifier's fits (minutes faster).")
+@click.option("--names", is_flag=True, help="Also score name recall and precision of --pseudonymise on data/names.")
+def evaluate(devset, split, ud_dir, model, loso, lexicon_only, names) -> None:
+    """Print quality figures: LOSO on real notes, the labelled set, name recall, lemma/sentence scores on UD Dutch."""
     from ..agreement.evaluate import print_evaluation
 
-    print_evaluation(list(devset), split=split, ud_dir=ud_dir, model=model)
+    print_evaluation(list(devset), split=split, ud_dir=ud_dir, model=model, loso=loso, classifier=not lexicon_only,
+                     names=names)
 
 
 def _attach_commands() -> None:

@@ -1,4 +1,4 @@
-"""Name recall and precision of the pseudonymiser on the hand-annotated name set in tests/data/names/.
+"""Name recall and precision of the pseudonymiser on the hand-annotated name set in data/names/.
 
 A gold mention counts as found when every one of its characters lies inside a replacement. A replacement
 counts as correct when it overlaps a gold mention. ``python -m leersignalen.privacy.evaluate`` prints the scores
@@ -15,9 +15,10 @@ from pathlib import Path
 
 import regex
 
-NAMES_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "names"
-MARKED = NAMES_DIR / "names_marked.txt"
-JSONL = NAMES_DIR / "names.jsonl"
+from ..resources import NAMES_DIR
+
+MARKED = Path(NAMES_DIR or "data/names") / "names_marked.txt"
+JSONL = Path(NAMES_DIR or "data/names") / "names.jsonl"
 MARK = regex.compile(r"\{([^{}|]+)(?:\|(person|place|institution|contact))?\}")
 TEST_SLOTS = (2, 5, 8)  # line numbers ending in these digits are the test split (30%)
 

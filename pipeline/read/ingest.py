@@ -39,7 +39,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-__all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "read_inputs", "resolve_columns"]
+__all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "resolve_columns"]
 
 
 @dataclass
@@ -275,20 +275,3 @@ def read_text_file(path: Path, root: Path, *, encoding: str | None) -> Record | 
     # Keep offsets into the file: blank the front matter instead of cutting it off.
     values["text"] = re.sub(r"[^\n]", " ", text[:body_start]) + text[body_start:]
     return _make_record(values, path, 1, community, problems)
-
-
-def read_inputs(
-    paths: list[Path], *, encoding: str | None = None, overrides: dict[str, str] | None = None,
-    sheet: str | None = None, split_on: str | None = None, quiet: bool = False,
-):
-    """Records and rejects from every input path, in path order, files of a folder sorted.
-
-    Returns an :class:`~.inputs.InputReader`: iterate it for the items; afterwards its ``skipped`` lists the
-    files not read, each with the reason (for manifest.json).
-    """
-    from .inputs import InputReader
-
-    settings = {"encoding": encoding, "overrides": overrides or {}, "sheet": sheet, "split_on": split_on}
-    if quiet:
-        settings["warn"] = lambda _message: None
-    return InputReader(list(paths), **settings)

@@ -125,3 +125,18 @@ class InputReader:
         else:
             suffixes = ", ".join(TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES + FORMAT_SUFFIXES)
             raise InputFileError(Errors.E004.format(path=path, suffix=suffix or "(none)", suffixes=suffixes))
+
+
+def read_inputs(
+    paths: list[Path], *, encoding: str | None = None, overrides: dict[str, str] | None = None,
+    sheet: str | None = None, split_on: str | None = None, quiet: bool = False,
+):
+    """Records and rejects from every input path, in path order, files of a folder sorted.
+
+    Returns an :class:`~.inputs.InputReader`: iterate it for the items; afterwards its ``skipped`` lists the
+    files not read, each with the reason (for manifest.json).
+    """
+    settings = {"encoding": encoding, "overrides": overrides or {}, "sheet": sheet, "split_on": split_on}
+    if quiet:
+        settings["warn"] = lambda _message: None
+    return InputReader(list(paths), **settings)

@@ -26,7 +26,8 @@ from .. import __version__
 from ..categories import LEXICON_DIR, category_ids, family_of
 from ..language.build import PipelineInfo
 from ..output.cells import CSV_DIALECTS, RowWriter, render_cell
-from ..read.ingest import Record, Reject, read_inputs
+from ..read.ingest import Record, Reject
+from ..read.inputs import read_inputs
 from ..read.plausible import DateWindow, default_window, implausible_date
 from ..tag.lexicon import lexicon_hash, rule_files
 from ..tag.pipeline import build_pipeline

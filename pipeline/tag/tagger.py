@@ -10,6 +10,9 @@ Negation scope is decided per sentence by ``scope.py``.
 Matching is built for speed: every token is reduced to the set of pattern elements it satisfies, cached
 per (form, lemma) pair across documents, so that the work per token is one dictionary look-up and only
 tokens that start a pattern are looked at further.
+
+Longer than 300 lines because the matcher's index structures and the spaCy component that drives them are tuned
+together for speed; heading detection and negation scope live in heading.py and scope.py.
 """
 
 from __future__ import annotations

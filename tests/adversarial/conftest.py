@@ -6,7 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from leersignalen.read.ingest import Record, Reject, read_inputs
+from leersignalen.read.ingest import Record, Reject
+from leersignalen.read.inputs import read_inputs
 
 
 def tree_hashes(*paths: Path) -> dict[str, str]:

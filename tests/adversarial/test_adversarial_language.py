@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 from click.testing import CliRunner
+from conftest_hang import finishes_within
 from leersignalen.cli.main import cli
 from leersignalen.language.lemmatizer import lemma_data
 from leersignalen.resources import LEXICON_DIR
@@ -18,14 +18,14 @@ from leersignalen.tag.lexicon import (
     parse_pattern,
 )
 
+HANG_SECONDS = 30  # a guard against blow-ups (the old code took minutes or never ended), not a speed target
 RULE_HEADER = "id\tcategory\tpattern\tunless\tnote\texample\n"
 
 
 @pytest.mark.parametrize("word", ["a" * 3000, "中文" * 1500, "ge" + "ab" * 2000 + "d", "x" * 45])
 def test_very_long_tokens_do_not_crash_or_hang_the_lemmatizer(word):
-    started = time.perf_counter()
-    assert lemma_data().lemma(word) == word.lower()
-    assert time.perf_counter() - started < 1.0
+    with finishes_within(HANG_SECONDS):
+        assert lemma_data().lemma(word) == word.lower()
 
 
 def test_the_lemmatizer_still_handles_long_dutch_compounds():
@@ -35,9 +35,8 @@ def test_the_lemmatizer_still_handles_long_dutch_compounds():
 def test_a_base64_token_is_matched_in_linear_time(nlp):
     blob = "iVBORw0KGgo" * 29_000  # ~320k characters, one token (an inline image in Markdown)
     matcher = nlp.get_pipe("leersignalen").matcher
-    started = time.perf_counter()
-    matcher.elements_for(blob.lower(), blob.lower())
-    assert time.perf_counter() - started < 1.0
+    with finishes_within(HANG_SECONDS):
+        matcher.elements_for(blob.lower(), blob.lower())
     doc = nlp(f"We hebben veel geleerd. ![img](data:image/png;base64,{blob})")
     assert any(signal.category for signal in doc._.ls_signals)
 
@@ -49,10 +48,9 @@ def separable_word(count: int) -> str:
 
 def test_a_rule_whose_alternatives_multiply_is_refused_quickly():
     pattern = " ".join([separable_word(2)] * 7)  # 6 sequences a word: 6**7 = 279,936 before the cap
-    started = time.perf_counter()
-    with pytest.raises(PatternSyntaxError, match=f"more than {MAX_SEQUENCES} token sequences"):
+    refused = pytest.raises(PatternSyntaxError, match=f"more than {MAX_SEQUENCES} token sequences")
+    with finishes_within(HANG_SECONDS), refused:
         parse_pattern(pattern)
-    assert time.perf_counter() - started < 0.5
 
 
 def test_the_refused_rule_is_one_lexicon_problem_with_its_line(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 MEASURE = textwrap.dedent("""
     import resource, sys
     from pathlib import Path
-    from leersignalen.read.ingest import read_inputs
+    from leersignalen.read.inputs import read_inputs
     path = Path(sys.argv[1])
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     count = sum(1 for _ in read_inputs([path]))

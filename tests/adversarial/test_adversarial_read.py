@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from leersignalen.cli.main import cli
 from leersignalen.errors import InputFileError
-from leersignalen.read.ingest import read_inputs
+from leersignalen.read.inputs import read_inputs
 
 HEADER = "id,community,date,text\n"
 

@@ -166,6 +166,7 @@ def test_run_with_a_missing_classifier_is_exit_2(runner, tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_progress_bar_goes_to_stderr_and_quiet_silences_it(runner, tmp_path):
     path = str(DATA / "inputs" / "messy_notes.csv")
     loud = runner.invoke(cli, ["run", path, "--out", str(tmp_path / "a"), "--model", "blank", "--no-trends"])
@@ -197,6 +198,7 @@ def test_bad_lemma_exceptions_file_is_exit_2_without_traceback(runner, tmp_path,
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_deprecated_option_spellings_still_work_with_a_warning(runner, tmp_path):
     from leersignalen.cli.analysis import trends
 

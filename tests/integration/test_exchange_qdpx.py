@@ -103,6 +103,7 @@ def test_negated_matches_are_notes_not_codings(project, run_dir):
     assert "ontkend" in zipfile.ZipFile(project).read("project.qde").decode("utf-8")
 
 
+@pytest.mark.slow
 def test_round_trip_gives_perfect_agreement(project, run_dir, tmp_path):
     gold = read_gold(project, tables=GOLD_TABLES)
     pairs = pair_with_output(gold, load_tagged_output(run_dir))
@@ -115,6 +116,7 @@ def test_round_trip_gives_perfect_agreement(project, run_dir, tmp_path):
     assert "macro F1" in result.output and "1.000" in result.output
 
 
+@pytest.mark.slow
 def test_nvivo_sample_imports_with_utf16_offsets(tmp_path):
     if not NVIVO.is_file():
         pytest.skip(f"NVivo sample not found at {NVIVO}")
@@ -191,6 +193,7 @@ def test_zip_bomb_limit(tmp_path, monkeypatch):
         read_project(_zip(tmp_path / "p.qdpx", {"project.qde": MINIMAL, "s.txt": b"a" * 5000}))
 
 
+@pytest.mark.slow
 def test_crlf_bom_and_overlap_rule(tmp_path):
     text = "\ufeffEerste zin hier.\r\nTweede zin.\r\nDerde zin is wat langer."
     plain = text[1:]

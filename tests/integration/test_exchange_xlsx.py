@@ -74,6 +74,7 @@ def test_200000_rows_stream_with_little_memory(tmp_path):
     assert last[3] == 199_999 and last[6] == "zin 199999"
 
 
+@pytest.mark.slow
 def test_run_excel_nl_dialect_is_read_back(tmp_path):
     notes = tmp_path / "notes.csv"
     notes.write_text("id,community,date,text\na1,wt,2025-01-02,\"De agenda is rondgestuurd; we lopen achter.\"\n"
@@ -97,6 +98,7 @@ def test_run_excel_nl_dialect_is_read_back(tmp_path):
     assert openpyxl.load_workbook(tmp_path / "nl.xlsx")["sentences"]["G2"].value.startswith("De agenda")
 
 
+@pytest.mark.slow
 def test_spacy_round_trip_without_the_lexicon_folder(tmp_path):
     import spacy
     from leersignalen.categories import LEXICON_DIR

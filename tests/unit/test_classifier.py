@@ -43,6 +43,7 @@ def saved(training, tmp_path):
     return model.save(tmp_path / "model")
 
 
+@pytest.mark.slow
 def test_round_trip_gives_the_same_scores_and_labels(training, saved):
     model, _, inputs = training
     loaded = load_classifier(saved)

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 from leersignalen.errors import InputFileError
-from leersignalen.read.ingest import Record, Reject, parse_column_overrides, read_inputs
+from leersignalen.read.ingest import Record, Reject, parse_column_overrides
+from leersignalen.read.inputs import read_inputs
 
 
 def read(path: Path, **kwargs):

@@ -8,7 +8,8 @@ from datetime import date, datetime
 import pytest
 from leersignalen.errors import InputFileError
 from leersignalen.read import read_docx, read_odt
-from leersignalen.read.ingest import Record, Reject, read_inputs
+from leersignalen.read.ingest import Record, Reject
+from leersignalen.read.inputs import read_inputs
 
 docx = pytest.importorskip("docx")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

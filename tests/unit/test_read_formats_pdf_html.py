@@ -8,7 +8,8 @@ import pytest
 from leersignalen.errors import InputFileError
 from leersignalen.read import read_html, read_pdf
 from leersignalen.read.html import html_lines
-from leersignalen.read.ingest import Record, read_inputs
+from leersignalen.read.ingest import Record
+from leersignalen.read.inputs import read_inputs
 
 fpdf = pytest.importorskip("fpdf")
 pytest.importorskip("pdfminer")

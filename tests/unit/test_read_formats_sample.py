@@ -6,7 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from leersignalen.read.ingest import Record, read_inputs
+from leersignalen.read.ingest import Record
+from leersignalen.read.inputs import read_inputs
 
 pytest.importorskip("docx")
 pytest.importorskip("openpyxl")

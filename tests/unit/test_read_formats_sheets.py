@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pytest
 from leersignalen.errors import InputFileError
 from leersignalen.read import read_ods, read_xls, read_xlsx
-from leersignalen.read.ingest import Record, Reject, read_inputs
+from leersignalen.read.ingest import Record, Reject
+from leersignalen.read.inputs import read_inputs
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -107,6 +107,7 @@ def test_clustered_share_by_hand():
     assert gap.value == pytest.approx(0.4)
 
 
+@pytest.mark.slow
 def test_placeholder_dates_stay_off_the_axis(tmp_path):
     notes = monthly("wijk", FLAT[:4]) + [
         {"community": "wijk", "date": "0001-01-01", "sentences": 10, "leren": 5, "instrumenteel": 0},
