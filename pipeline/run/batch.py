@@ -6,7 +6,7 @@ The run is written aside and moved into place when complete (:mod:`pipeline.outp
 as notes are processed, so memory does not grow with the corpus; two runs on the same input give byte-identical
 files.
 
-Above 300 lines because the note tagger, the row writer and the run itself share their record types and
+Longer than 300 lines because the note tagger, the row writer and the run itself share their record types and
 column lists; workers and Dask live in :mod:`pipeline.run.parallel` and :mod:`pipeline.run.cluster`.
 """
 
