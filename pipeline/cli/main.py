@@ -66,6 +66,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         min_notes, min_words, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
+    from ..output.staging import check_out
     from ..privacy.engine import parse_also
     from ..read.ingest import parse_column_overrides
     from ..read.plausible import parse_date_range
@@ -80,6 +81,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         pseudonymise=pseudonymise or key is not None, key=key,
         pseudonymise_also=tuple(sorted(parse_also([pseudonymise_also]))),
     )  # fmt: skip
+    check_out(out, options.inputs)
     if classifier_path:
         from ..learn.classifier import load_classifier
         from .learning import warn_if_lexicon_changed

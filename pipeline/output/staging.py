@@ -27,6 +27,7 @@ import os
 import shutil
 import socket
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -67,17 +68,24 @@ def foreign_entries(folder: Path) -> list[Path]:
     return sorted(entry for entry in folder.iterdir() if entry.name not in OWNED and not _is_temporary(entry.name))
 
 
+def _cannot_create_in(folder: Path) -> str | None:
+    """Why no file can be created in ``folder`` (tried with an unnamed temporary file; also true for root)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as error:
+        return f"{folder} cannot be written: {error.strerror or error}"
+
+
 def _unwritable(out: Path) -> str | None:
     """Why a run cannot write ``out`` (None when it can)."""
     for ancestor in (out, *out.parents):
         if ancestor.exists() and not ancestor.is_dir():
             return "it is a file" if ancestor == out else f"it lies under the file {ancestor}"
         if ancestor.is_dir():
-            holder = ancestor if ancestor != out else out.parent
-            if not os.access(holder, os.W_OK | os.X_OK):
-                return f"{holder} is read-only"
-            if ancestor == out and not os.access(out, os.W_OK | os.X_OK):
-                return "it is read-only"
+            for folder in (out.parent, out) if ancestor == out else (ancestor,):
+                if problem := _cannot_create_in(folder):
+                    return problem
             return None
     return "no folder of the path exists"
 
