@@ -132,6 +132,16 @@ class Errors(metaclass=_PrefixCode):
     E075 = "{key}: cannot write the key file ({reason}); choose a folder you can write to"
     E076 = "{key}: the key file can be read by others (mode {mode}); restrict it with: chmod 600 {key}"
 
+    # output folder (pipeline/output/folder.py, staging.py): E084-E089
+    E084 = ("{out}: not a leersignalen output folder and not empty (it holds {examples}); choose a new or empty "
+            "--out, nothing in {out} was changed")
+    E085 = "{out}: the output folder {relation} input {path}; choose an --out outside the inputs, the inputs stay as they are"
+    E086 = "{out}: cannot write the output folder ({reason}); choose a folder you can write to"
+    E087 = ("{out}: another leersignalen run (process {pid} on {host}) is writing this folder; wait until it ends "
+            "or choose another --out")
+    E088 = "{path}: {problem}; the run is incomplete, rerun {command}"
+    E089 = "{path}: {problem}; its files come from different runs, rerun {command}"
+
 
 class LeersignalenError(Exception):
     """A problem with the user's input or data files; the CLI prints it on one line and exits with 2."""

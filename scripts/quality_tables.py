@@ -24,7 +24,8 @@ def table(part: str) -> str:
     for category in ORDER:
         lines.append(f"| {category} | {cell(data['coders_alpha'][category])} | "
                      + " | ".join(cell(data["methods"][m]["f1"][category]) for m in methods) + " |")
-    lines.append("| **macro-F1** | | " + " | ".join(f"**{data['methods'][m]['macro_f1']:.2f}**" for m in methods) + " |")
+    macro = [f"**{data['methods'][m]['macro_f1']:.2f}**" for m in methods]
+    lines.append("| **macro-F1** | | " + " | ".join(macro) + " |")
     lines.append("| neutral sentences labelled | | " + " | ".join(
         f"{data['methods'][m]['neutral_false_positive_rate']:.1%}" for m in methods) + " |")
     return "\n".join(lines)

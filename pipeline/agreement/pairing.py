@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Errors, GoldFileError
-from ..output.cells import read_csv_rows
+from ..output.folder import SENTENCES, SIGNALS, check_run, read_rows
 from .gold import GoldRow, normalise_text
 
 
@@ -53,21 +53,26 @@ class TaggedOutput:
 
 
 def load_tagged_output(path: str | Path) -> TaggedOutput:
-    """Read sentences.csv (and signals.csv when present) from an output folder or the sentences.csv itself."""
+    """Read sentences.csv (and signals.csv when present) from an output folder or the sentences.csv itself.
+
+    The folder must hold one complete run (E088, E089; see :func:`pipeline.output.folder.check_run`).
+    """
     path = Path(path)
     folder = path if path.is_dir() else path.parent
-    sentences_path = path if path.is_file() else folder / "sentences.csv"
+    sentences_path = path if path.is_file() else folder / SENTENCES
     if not sentences_path.is_file():
+        check_run(folder)
         raise GoldFileError(Errors.E012.format(path=folder))
-    columns, sentences = read_csv_rows(sentences_path)
+    check_run(folder)
+    columns, sentences = read_rows(sentences_path)
     missing = {"note_id", "sentence_index", "text", "labels"} - set(columns)
     if missing:
         raise GoldFileError(Errors.E041.format(
             path=sentences_path, columns=", ".join(sorted(missing)), fix="is this the output of `leersignalen run`?"))
     evidence: dict[tuple[str, int], list[Evidence]] = {}
-    signals_path = folder / "signals.csv"
+    signals_path = folder / SIGNALS
     if signals_path.is_file():
-        _, signals = read_csv_rows(signals_path)
+        _, signals = read_rows(signals_path)
         for row in signals:
             key = (row["note_id"], int(row["sentence_index"]))
             evidence.setdefault(key, []).append(

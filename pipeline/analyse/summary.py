@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
 import click
 import pandas as pd
 
-from ..categories import category_ids
-from ..output.cells import csv_delimiter
+from ..output.folder import NOTES, check_run, count_columns, read_table
 
 
 def summary_table(out: Path) -> pd.DataFrame:
     """Per community: notes, sentences, words, and coded sentences per category and per family."""
-    path = out / "notes.csv"
-    notes = pd.read_csv(path, dtype={"community": str}, keep_default_na=False, sep=csv_delimiter(path),
-                        encoding="utf-8-sig")
-    columns = ["sentences", "words"] + [f"{c}_sentences" for c in category_ids()]
-    columns += ["leren_sentences", "instrumenteel_sentences"]
+    notes = read_table(out / NOTES)
+    columns = count_columns()
+    notes[columns] = notes[columns].apply(pd.to_numeric, errors="coerce").fillna(0).astype("int64")
     table = notes.groupby("community")[columns].sum()
     table.insert(0, "notes", notes.groupby("community").size())
     table.columns = [c.removesuffix("_sentences") for c in table.columns]
@@ -27,9 +23,8 @@ def summary_table(out: Path) -> pd.DataFrame:
 
 
 def print_summary_from_manifest(out: Path) -> None:
-    """Print the summary of an earlier run from its manifest and notes.csv."""
-    with open(out / "manifest.json", encoding="utf-8") as handle:
-        counts = SimpleNamespace(**json.load(handle)["counts"])
+    """Print the summary of an earlier run from its manifest and notes.csv (refusing an incomplete or mixed run)."""
+    counts = SimpleNamespace(**check_run(out)["counts"])
     print_summary(out, counts)
 
 

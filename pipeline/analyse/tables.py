@@ -1,8 +1,10 @@
-"""Reading and writing the analysis tables of an output folder OUT (CSV and trends_settings.json)."""
+"""Reading and writing the analysis tables of an output folder OUT (CSV and trends_settings.json).
+
+Every read and write goes through :mod:`pipeline.output.folder`; the names here are kept for the analysis modules.
+"""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -10,9 +12,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Errors, LeersignalenError
-from ..output.cells import UNNEUTRALISE_PATTERN, csv_delimiter, folder_dialect, write_csv
+from ..output import folder
+from ..output.cells import folder_dialect, write_csv
+from ..output.folder import SETTINGS as SETTINGS_FILE
+from ..output.folder import read_settings, update_settings
 
-SETTINGS_FILE = "trends_settings.json"
+__all__ = ["SETTINGS_FILE", "AnalysisInputError", "read_numeric_table", "read_output_table", "read_settings",
+           "read_trends", "update_settings", "write_frame"]
 TEXT_COLUMNS = ("community", "role", "author", "period", "period_start", "warning")
 
 
@@ -22,10 +28,7 @@ class AnalysisInputError(LeersignalenError):
 
 def read_output_table(path: Path) -> pd.DataFrame:
     """Read a CSV from OUT as strings (empty cells stay ``''``), undoing the spreadsheet neutralisation."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=csv_delimiter(path))
-    for column in table.columns:
-        table[column] = table[column].astype(object).str.replace(UNNEUTRALISE_PATTERN, "", regex=True)
-    return table
+    return folder.read_table(path)
 
 
 def read_numeric_table(path: Path, text_columns: tuple[str, ...] = TEXT_COLUMNS) -> pd.DataFrame:
@@ -39,7 +42,7 @@ def read_numeric_table(path: Path, text_columns: tuple[str, ...] = TEXT_COLUMNS)
 
 def read_trends(out_dir: str | os.PathLike) -> pd.DataFrame:
     """Read ``OUT/trends.csv`` back with numeric columns as numbers (empty cells as NaN)."""
-    path = Path(out_dir) / "trends.csv"
+    path = Path(out_dir) / folder.TRENDS
     if not path.is_file():
         raise AnalysisInputError(Errors.E045.format(path=path, out=out_dir))
     return read_numeric_table(path)
@@ -50,18 +53,3 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
     cleaned = frame.astype(object).where(frame.notna(), None)
     rows = cleaned.itertuples(index=False, name=None)
     write_csv(path, rows, list(frame.columns), dialect=folder_dialect(path.parent))
-
-
-def update_settings(out_dir: str | os.PathLike, update: dict) -> None:
-    """Merge ``update`` into ``OUT/trends_settings.json`` (top-level keys are replaced)."""
-    path = Path(out_dir) / SETTINGS_FILE
-    current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    current.update(update)
-    text = json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True)
-    path.write_text(text + "\n", encoding="utf-8")
-
-
-def read_settings(out_dir: str | os.PathLike) -> dict:
-    """Return the contents of ``OUT/trends_settings.json`` ({} when absent)."""
-    path = Path(out_dir) / SETTINGS_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

@@ -47,6 +47,8 @@ import pandas as pd
 from ..categories import FAMILIES, Category, load_categories
 from ..defaults import AUTO, MIN_NOTES, MIN_WORDS, PERIODS, SEED
 from ..errors import Errors
+from ..output.folder import NOTES, begin_trends, check_run, finish_trends
+from ..output.folder import count_columns as folder_count_columns
 from ..read.plausible import DateWindow, parse_date_range
 from . import estimates
 from .flags import write_patterns
@@ -96,14 +98,13 @@ class TrendsSummary:
 
 
 def count_columns(categories: tuple[Category, ...]) -> list[str]:
-    """Return the per-note count columns in sum order: sentences, words, categories, families."""
-    return ["sentences", "words", *[f"{c.id}_sentences" for c in categories],
-            *[f"{family}_sentences" for family in FAMILIES]]
+    """Return the per-note count columns in sum order (see :func:`pipeline.output.folder.count_columns`)."""
+    return folder_count_columns(categories)
 
 
 def load_notes(out_dir: str | os.PathLike, *, categories: tuple[Category, ...]) -> pd.DataFrame:
     """Read and check ``OUT/notes.csv``; return it with integer counts and a ``date`` of dtype datetime64."""
-    path = Path(out_dir) / "notes.csv"
+    path = Path(out_dir) / NOTES
     if not path.is_file():
         raise AnalysisInputError(Errors.E040.format(path=path))
     notes = read_output_table(path)
@@ -391,13 +392,16 @@ def write_trends(out_dir: str | os.PathLike, *, period: str = AUTO, seed: int = 
     Writes trends.csv (+ trends_by_role/author.csv), trend_tests.csv (Mann-Kendall and the trend model),
     patterns.csv (flags, see :mod:`pipeline.analyse.flags`), evidence.csv (see :mod:`pipeline.analyse.evidence`)
     and trends_settings.json. ``period='auto'`` applies :func:`pipeline.analyse.periods.choose_period`.
+    The run is checked first (E088/E089); trends_settings.json records the run id and, last, the files' SHA-256.
     """
     from .evidence import write_evidence
 
     out = Path(out_dir)
     categories = load_categories(categories_path)
     window = date_range if isinstance(date_range, DateWindow) else parse_date_range(date_range)
+    manifest = check_run(out)
     notes = load_notes(out, categories=categories)
+    begin_trends(out, manifest)
     implausible = _drop_implausible_dates(notes, window)
     reason, rule = f"{period}: chosen with --period {period}", None
     if period == AUTO:
@@ -442,4 +446,5 @@ def write_trends(out_dir: str | os.PathLike, *, period: str = AUTO, seed: int = 
     write_patterns(out, trends, dated, models, **(pattern_options or {}))
     write_evidence(out, max_quotes=max_quotes)
     files += ["patterns.csv", "evidence.csv"]
+    finish_trends(out)
     return summary

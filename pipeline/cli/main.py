@@ -26,8 +26,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the output CSVs and manifest.json (created if needed).")
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
+              help="Folder for the output CSVs and manifest.json (created if needed; a rerun replaces it whole, "
+                   "keeping files you added; docs/outputs.md).")
 @model_option(default="auto", purpose="that segments and lemmatises the notes")
 @click.option("--encoding", default=None,
               help="Encoding of the input files (e.g. cp1252); detected per file when not given.")
@@ -65,6 +66,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         min_notes, min_words, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
     from ..analyse.trends import write_trends
+    from ..output.staging import check_out
     from ..privacy.engine import parse_also
     from ..read.ingest import parse_column_overrides
     from ..read.plausible import parse_date_range
@@ -79,18 +81,22 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         pseudonymise=pseudonymise or key is not None, key=key,
         pseudonymise_also=tuple(sorted(parse_also([pseudonymise_also]))),
     )  # fmt: skip
+    check_out(out, options.inputs)
     if classifier_path:
         from ..learn.classifier import load_classifier
         from .learning import warn_if_lexicon_changed
 
         warn_if_lexicon_changed(load_classifier(classifier_path), lexicon_dir)
     total = sum(_size(path) for path in options.inputs)
+    trends_of: dict = {}
+
+    def trends_into(folder: Path) -> None:
+        trends_of["summary"] = write_trends(folder, period=period, seed=seed, min_notes=min_notes,
+                                            min_words=min_words, date_range=options.date_window)
+
     with click.progressbar(length=total, label="Tagging", file=sys.stderr, hidden=quiet) as bar:
-        counts = run_pipeline(options, progress=bar.update)
-    trend_summary = None
-    if not no_trends:
-        trend_summary = write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
-                                     date_range=options.date_window)
+        counts = run_pipeline(options, progress=bar.update, finish=None if no_trends else trends_into)
+    trend_summary = trends_of.get("summary")
     if not quiet:
         from ..analyse.summary import print_summary
 
@@ -104,25 +110,24 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
 
 @cli.command()
 @click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
               help="Folder for the merged outputs (created if needed; must not be one of PARTS).")
 @trend_options
 @quiet_option
 def merge(parts, out, period, date_range, seed, min_notes, min_words, no_trends, quiet) -> None:
     """Merge output folders of partial runs (PARTS, in this order) into OUT, then compute trends over the union."""
+    from ..analyse.trends import write_trends
+    from ..read.plausible import parse_date_range
     from ..run.merge import merge_outputs
 
-    if any(out.resolve() == part.resolve() for part in parts):
-        raise click.BadParameter("must not be one of the PARTS folders", param_hint="--out")
-    merged = merge_outputs(list(parts), out)
+    window = parse_date_range(date_range)
+
+    def trends_into(folder: Path) -> None:
+        write_trends(folder, period=period, seed=seed, min_notes=min_notes, min_words=min_words, date_range=window)
+
+    merged = merge_outputs(list(parts), out, finish=None if no_trends else trends_into)
     for warning in merged.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    if not no_trends:
-        from ..analyse.trends import write_trends
-        from ..read.plausible import parse_date_range
-
-        write_trends(out, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
-                     date_range=parse_date_range(date_range))
     if not quiet:
         from ..analyse.summary import print_summary_from_manifest
 

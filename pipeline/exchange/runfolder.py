@@ -1,21 +1,20 @@
 """Read the output folder of ``leersignalen run`` (notes, sentences, signals, manifest) for the exporters.
 
-Kept to one function so that it can be swapped for the shared output-folder module later.
+Reads through :mod:`pipeline.output.folder`, which refuses an incomplete run or one mixing runs (E088, E089).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..analyse.tables import read_output_table
 from ..errors import Errors
+from ..output.folder import NOTES, SENTENCES, SIGNALS, check_run, check_trends, has_trends, read_table
 from . import ExchangeError
 
-REQUIRED = ("notes.csv", "sentences.csv", "signals.csv")
+REQUIRED = (NOTES, SENTENCES, SIGNALS)
 
 
 @dataclass(frozen=True)
@@ -32,10 +31,20 @@ class RunFolder:
 def read_run_folder(run_dir: str | Path) -> RunFolder:
     """Read notes.csv, sentences.csv, signals.csv and manifest.json (optional) from ``run_dir``."""
     path = Path(run_dir)
+    manifest = check_run_folder(path)
+    tables = {name: read_table(path / name) for name in REQUIRED}
+    return RunFolder(path, tables[NOTES], tables[SENTENCES], tables[SIGNALS], manifest)
+
+
+def check_run_folder(path: Path) -> dict:
+    """Refuse a folder without the tables of a run (E065), an incomplete run or one mixing runs (E088, E089).
+
+    Returns the manifest ({} when absent).
+    """
+    manifest = check_run(path)
     missing = [name for name in REQUIRED if not (path / name).is_file()]
     if missing:
         raise ExchangeError(Errors.E065.format(path=path, problem=f"missing {', '.join(missing)}"))
-    manifest_path = path / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
-    tables = {name: read_output_table(path / f"{name}.csv") for name in ("notes", "sentences", "signals")}
-    return RunFolder(path, tables["notes"], tables["sentences"], tables["signals"], manifest)
+    if has_trends(path):
+        check_trends(path, manifest)
+    return manifest

@@ -8,7 +8,6 @@ formula can run, and no leading quote is needed. Cells of number columns that ho
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,13 +16,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from ..errors import Errors
-from ..output.cells import csv_delimiter, unneutralise
-from . import ExchangeError
+from ..output.folder import iter_rows
+from .runfolder import check_run_folder
 
 SHEETS = (("notes", "notes.csv"), ("sentences", "sentences.csv"), ("signals", "signals.csv"),
           ("trends", "trends.csv"), ("flags", "patterns.csv"))
-REQUIRED = ("notes.csv", "sentences.csv", "signals.csv")
 TEXT_COLUMNS = frozenset({
     "note_id", "community", "date", "author", "role", "source_file", "text", "labels", "problems", "category",
     "family", "rule_id", "matched_text", "negated", "period", "period_start", "warning", "pattern", "periods",
@@ -36,10 +33,7 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 
 def iter_csv(path: Path) -> Iterator[list[str]]:
     """Rows of a run CSV (either dialect), header first, with the spreadsheet neutralisation undone."""
-    delimiter = csv_delimiter(path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for record in csv.reader(handle, delimiter=delimiter):
-            yield [unneutralise(cell) for cell in record]
+    yield from iter_rows(path)
 
 
 def _cell(sheet, value: str, numeric: bool) -> WriteOnlyCell:
@@ -86,9 +80,7 @@ def _write_sheet(workbook: Workbook, name: str, path: Path) -> int:
 def export_xlsx(run_dir: str | Path, target: str | Path) -> dict[str, int]:
     """Write the run in ``run_dir`` to the workbook ``target``; return the data rows per sheet."""
     folder = Path(run_dir)
-    missing = [name for name in REQUIRED if not (folder / name).is_file()]
-    if missing:
-        raise ExchangeError(Errors.E065.format(path=folder, problem=f"missing {', '.join(missing)}"))
+    check_run_folder(folder)
     workbook = Workbook(write_only=True)
     counts = {name: _write_sheet(workbook, name, folder / file) for name, file in SHEETS}
     target = Path(target)

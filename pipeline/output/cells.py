@@ -16,7 +16,7 @@ import csv
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ _NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
 _WAS_QUOTED = re.compile(r"'+[=+\-@\t\r]")
 _FIRST_CHARACTERS = frozenset("'=+-@\t\r")
 UNNEUTRALISE_PATTERN = r"^'(?='*[=+\-@\t\r])"
+FIELD_LIMIT = 2**31 - 1  # a sentence or note may be longer than the csv module's default 128 KiB
 CSV_DIALECTS = {"plain": ("utf-8", ","), "excel-nl": ("utf-8-sig", ";")}  # (encoding, delimiter)
 
 
@@ -143,14 +144,23 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
     return count
 
 
-def read_csv_rows(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
-    """Read a CSV written by :func:`write_csv` into (columns, rows of str), undoing :func:`neutralise`."""
+def iter_csv_records(path: str | os.PathLike) -> Iterator[list[str]]:
+    """The records of a CSV written by :func:`write_csv` (either dialect), header first, :func:`neutralise` undone.
+
+    The one CSV parser of the package: every reader of a run's tables goes through it. Blank lines are skipped.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     delimiter = csv_delimiter(path)
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
-        header = next(reader, None)
-        if header is None:
-            return [], []
-        columns = [unneutralise(name) for name in header]
-        rows = [dict(zip(columns, map(unneutralise, record), strict=False)) for record in reader]
-    return columns, rows
+        for record in csv.reader(handle, delimiter=delimiter):
+            if record:
+                yield [unneutralise(cell) for cell in record]
+
+
+def read_csv_rows(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
+    """Read a CSV written by :func:`write_csv` into (columns, rows of str), undoing :func:`neutralise`."""
+    records = iter_csv_records(path)
+    columns = next(records, None)
+    if columns is None:
+        return [], []
+    return columns, [dict(zip(columns, record, strict=False)) for record in records]

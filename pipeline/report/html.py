@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import os
 import re
 import zlib
@@ -27,6 +26,7 @@ from ..analyse.tables import AnalysisInputError, read_numeric_table, read_output
 from ..analyse.wording import LANGUAGES, METHODS, text
 from ..categories import FAMILIES, load_categories
 from ..errors import Errors
+from ..output.folder import MANIFEST, check_run, check_trends
 from .plots import community_plots, overview_plot
 
 REQUIRED = ("trends.csv", "trend_tests.csv", "patterns.csv", "evidence.csv")
@@ -86,9 +86,11 @@ def _image(data: bytes, alt: str) -> str:
     return f'<img class="plot" alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
 
 
-def run_name(out: Path) -> str:
-    """The run's id: the first 12 hex digits of manifest.json's SHA-256 ('no manifest' when absent)."""
-    path = out / "manifest.json"
+def run_name(out: Path, manifest: dict | None = None) -> str:
+    """The run's id from manifest.json (before run ids: the first 12 hex digits of its SHA-256; or 'no manifest')."""
+    if manifest and manifest.get("run_id"):
+        return manifest["run_id"]
+    path = out / MANIFEST
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "no manifest"
 
 
@@ -158,10 +160,20 @@ def _shaded_periods(flags: pd.DataFrame, group: pd.DataFrame) -> set[str]:
     return shaded
 
 
-def _require(out: Path) -> None:
+def _require(out: Path) -> dict:
+    """The manifest, after refusing missing trend files (E080), an incomplete or mixed run (E088, E089)."""
+    manifest = check_trends_and_run(out)
     for name in REQUIRED:
         if not (out / name).is_file():
             raise AnalysisInputError(Errors.E080.format(path=out / name, out=out))
+    return manifest
+
+
+def check_trends_and_run(out: Path) -> dict:
+    """Refuse trends from another run or an incomplete run (E088, E089); return the manifest."""
+    manifest = check_run(out)
+    check_trends(out, manifest)
+    return manifest
 
 
 def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
@@ -169,14 +181,12 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     if lang not in LANGUAGES:
         raise AnalysisInputError(Errors.E083.format(value=lang, choices=", ".join(LANGUAGES)))
     out = Path(out_dir)
-    _require(out)
+    manifest = _require(out)
     categories = load_categories()
     trends, settings = read_trends(out), read_settings(out)
     tests = read_numeric_table(out / "trend_tests.csv", ("community", "measure", "test", "trend", "note",
                                                           "model_test", "model_note"))
     patterns, evidence = read_output_table(out / "patterns.csv"), read_output_table(out / "evidence.csv")
-    manifest_path = out / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     period = settings.get("trends", {}).get("period", "month")
     communities = sorted(trends["community"].unique().tolist())
     groups = {c: trends[trends["community"] == c].sort_values("period_start", kind="stable") for c in communities}
@@ -189,7 +199,7 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     trend_settings = settings.get("trends", {})
     periods = with_notes["period"]
     first, last = (periods.min(), periods.max()) if len(periods) else ("", "")
-    header = [text("run", lang, run_id=run_name(out), communities=len(communities), first=first, last=last),
+    header = [text("run", lang, run_id=run_name(out, manifest), communities=len(communities), first=first, last=last),
               text("period_choice", lang, period=text(period, lang), reason=_period_reason(trend_settings, lang))
               + " " + text("thin", lang, thin=thin, total=len(with_notes),
                            min_notes=trend_settings.get("min_notes", "?"),

@@ -1,17 +1,18 @@
 """The ``run`` stage: read notes, tag them sentence by sentence, stream the CSV outputs and the manifest.
 
 Outputs in the output folder: sentences.csv, signals.csv, notes.csv, rejects.csv, manifest.json (and the
-trends written by :mod:`pipeline.trends`). Rows are written as notes are processed, so memory does not grow
-with the corpus; two runs on the same input give byte-identical files.
+trends written by :mod:`pipeline.analyse.trends`); names and columns are those of :mod:`pipeline.output.folder`.
+The run is written aside and moved into place when complete (:mod:`pipeline.output.staging`). Rows are written
+as notes are processed, so memory does not grow with the corpus; two runs on the same input give byte-identical
+files.
 
-Above 300 lines because the note tagger, the row writer and the run itself share their record types and
+Longer than 300 lines because the note tagger, the row writer and the run itself share their record types and
 column lists; workers and Dask live in :mod:`pipeline.run.parallel` and :mod:`pipeline.run.cluster`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from .. import __version__
 from ..categories import LEXICON_DIR, category_ids, family_of
 from ..language.build import PipelineInfo
 from ..output.cells import CSV_DIALECTS, RowWriter, render_cell
+from ..output.folder import REJECT_COLUMNS, REJECTS, SIGNAL_COLUMNS, complete_manifest, sentence_columns
+from ..output.folder import note_columns as folder_note_columns
+from ..output.staging import staged_output
 from ..read.ingest import Record, Reject
 from ..read.inputs import read_inputs
 from ..read.plausible import DateWindow, default_window, implausible_date
@@ -33,23 +37,14 @@ from ..tag.lexicon import lexicon_hash, rule_files
 from ..tag.pipeline import build_pipeline
 from ..tag.tagger import sentence_bounds
 
-SENTENCE_COLUMNS = ("note_id", "community", "date", "sentence_index", "start_char", "end_char", "text", "labels")
-SIGNAL_COLUMNS = (
-    "note_id", "sentence_index", "category", "family", "rule_id", "matched_text", "start_char", "end_char", "negated",
-)  # fmt: skip
-REJECT_COLUMNS = ("source_file", "source_line", "id", "reason")
+SENTENCE_COLUMNS = sentence_columns()
 BATCH_SIZE = 64
 SCORE_BATCH = 4096
 
 
 def note_columns() -> tuple[str, ...]:
-    """The columns of notes.csv, with one count column per category and family."""
-    categories = category_ids()
-    return (
-        ("note_id", "community", "date", "author", "role", "source_file", "source_line", "sentences", "words")
-        + tuple(f"{category}_sentences" for category in categories)
-        + ("leren_sentences", "instrumenteel_sentences", "problems")
-    )
+    """The columns of notes.csv (see :func:`pipeline.output.folder.note_columns`)."""
+    return folder_note_columns()
 
 
 @dataclass
@@ -133,7 +128,7 @@ class CsvSink:
         self.handle.close()
 
 
-TAGGED_FILES = ("sentences", "signals", "notes")
+TAGGED_FILES = ("sentences", "signals", "notes")  # the stems of the tables a worker writes part files of
 
 
 class TaggedWriter:
@@ -378,12 +373,24 @@ def run_pipeline(
     *,
     progress: Callable[[int], None] | None = None,
     nlp_and_info: tuple[spacy.language.Language, PipelineInfo] | None = None,
+    finish: Callable[[Path], object] | None = None,
 ) -> RunCounts:
     """Tag every input record and write the outputs; return the counts.
 
+    The outputs are written into a partial folder next to ``options.out`` that replaces it only when complete;
+    ``finish(folder)`` runs on that folder after the manifest (e.g. the trends), so it is part of the same run.
+    --out is checked before anything is read or written (E084-E087, see :mod:`pipeline.output.staging`).
     With ``processes > 1`` or a Dask option the notes are tagged in chunks by workers that write part files,
     which are appended in input order (see :mod:`pipeline.run.parallel`): the same bytes as one process.
     """
+    with staged_output(options.out, options.inputs) as folder:
+        counts = _run_into(folder, options, progress=progress, nlp_and_info=nlp_and_info)
+        if finish is not None:
+            finish(folder)
+    return counts
+
+
+def _run_into(folder: Path, options: RunOptions, *, progress, nlp_and_info) -> RunCounts:
     distributed = bool(options.dask_scheduler or options.dask_local)
     nlp, info = nlp_and_info or build_pipeline(
         options.model, lexicon_dir=str(options.lexicon_dir) if options.lexicon_dir else None
@@ -393,16 +400,15 @@ def run_pipeline(
         from ..learn.classifier import load_classifier
 
         classifier = load_classifier(options.classifier)
-    out = options.out
+    out = folder
     reader = read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
                          sheet=options.sheet, split_on=options.split_on)  # fmt: skip
     pseudonymiser = pseudonymiser_for(options)
-    out.mkdir(parents=True, exist_ok=True)
     score_columns = tuple(f"score_{category}" for category in category_ids()) if classifier else ()
     counts = RunCounts()
     per_input: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
-    rejects = CsvSink(out / "rejects.csv", REJECT_COLUMNS, options.csv_dialect)
+    rejects = CsvSink(out / REJECTS, REJECT_COLUMNS, options.csv_dialect)
     writer = TaggedWriter({name: out / f"{name}.csv" for name in TAGGED_FILES}, score_columns=score_columns,
                           dialect=options.csv_dialect)
 
@@ -458,7 +464,7 @@ def run_pipeline(
     counts.add(writer.counts)
     if pseudonymiser is not None:
         pseudonymiser.save()
-    write_manifest(options, info, counts, per_input, classifier=classifier, window=window,
+    write_manifest(out, options, info, counts, per_input, classifier=classifier, window=window,
                    skipped=[skip.to_json() for skip in getattr(reader, "skipped", [])],
                    privacy=pseudonymiser.manifest_entry() if pseudonymiser else {"pseudonymised": False})
     return counts
@@ -481,10 +487,13 @@ def pseudonymiser_for(options: RunOptions):
 
 
 def write_manifest(
-    options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int], *, classifier=None,
-    window: DateWindow | None = None, skipped: list[dict] | None = None, privacy: dict | None = None,
+    folder: Path, options: RunOptions, info: PipelineInfo, counts: RunCounts, per_input: dict[str, int], *,
+    classifier=None, window: DateWindow | None = None, skipped: list[dict] | None = None, privacy: dict | None = None,
 ) -> None:
-    """Write manifest.json: versions, lexicon hash, input hashes, options and counts (no timestamps)."""
+    """Write manifest.json into ``folder``: versions, lexicon hash, input hashes, options, counts (no timestamps).
+
+    :func:`pipeline.output.folder.complete_manifest` adds the status, the SHA-256 of the tables and the run id.
+    """
     files = lexicon_files(options.lexicon_dir)
     manifest = {
         "package": {"name": "leersignalen", "version": __version__},
@@ -520,6 +529,4 @@ def write_manifest(
             "training_data_sha256": card.get("training", {}).get("sha256"),
             "format_version": card.get("format_version"),
         }
-    with open(options.out / "manifest.json", "w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, ensure_ascii=False, indent=2, sort_keys=False)
-        handle.write("\n")
+    complete_manifest(folder, manifest)

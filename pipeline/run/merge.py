@@ -5,23 +5,25 @@ month of exports). The merged sentences.csv, signals.csv, notes.csv and rejects.
 order the parts are given, under one header: the bytes a single run over all partitions in that order writes,
 as long as note ids are unique across the partitions (a duplicate is an error naming it, since a single run would
 have renamed it). manifest.json lists every part with its manifest and the SHA-256 of each of its files, and the
-summed counts. Trends, trend tests and flags are then computed over the union by the analysis stage.
+summed counts. Trends, trend tests and flags are then computed over the union by the analysis stage. Each part
+must be one complete run (:func:`pipeline.output.folder.check_run`); the merged folder is written aside and moved
+into place when complete, like a run (:mod:`pipeline.output.staging`).
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
 from ..errors import Errors, InputFileError
+from ..output.folder import MANIFEST, NOTES, TAGGED_TABLES, check_run, complete_manifest, file_sha256, iter_rows
+from ..output.folder import read_manifest as read_part_manifest
+from ..output.staging import check_out, staged_output
 
-MERGED_FILES = ("sentences.csv", "signals.csv", "notes.csv", "rejects.csv")
-MANIFEST = "manifest.json"
+MERGED_FILES = TAGGED_TABLES
 EXAMPLES = 5
 
 
@@ -43,7 +45,7 @@ def _check_part(part: Path) -> dict:
     missing = [name for name in (*MERGED_FILES, MANIFEST) if not (part / name).is_file()]
     if missing:
         raise MergeError(Errors.E056.format(path=part, missing=", ".join(missing)))
-    return json.loads((part / MANIFEST).read_text(encoding="utf-8"))
+    return read_part_manifest(part)
 
 
 def _first_line(path: Path) -> bytes:
@@ -52,15 +54,13 @@ def _first_line(path: Path) -> bytes:
 
 
 def _note_ids(path: Path) -> list[str]:
-    csv.field_size_limit(sys.maxsize)
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle)
-        next(rows, None)
-        return [row[0] for row in rows if row]
+    rows = iter_rows(path)
+    next(rows, None)
+    return [row[0] for row in rows]
 
 
 def check_parts(parts: list[Path]) -> list[dict]:
-    """Validate the parts (files present, same columns, unique note ids); return their manifests."""
+    """Validate the parts (files present, same columns, unique note ids, each one complete run); return manifests."""
     manifests = [_check_part(part) for part in parts]
     for name in MERGED_FILES:
         header = _first_line(parts[0] / name)
@@ -70,7 +70,7 @@ def check_parts(parts: list[Path]) -> list[dict]:
     owner: dict[str, Path] = {}
     for part in parts:
         clashes: dict[Path, list[str]] = {}
-        for note_id in _note_ids(part / "notes.csv"):
+        for note_id in _note_ids(part / NOTES):
             if note_id in owner:
                 clashes.setdefault(owner[note_id], []).append(note_id)
             else:
@@ -78,15 +78,9 @@ def check_parts(parts: list[Path]) -> list[dict]:
         for other, ids in clashes.items():
             examples = ", ".join(ids[:EXAMPLES]) + (", ..." if len(ids) > EXAMPLES else "")
             raise MergeError(Errors.E058.format(path=part, count=len(ids), other=other, examples=examples))
+    for part in parts:
+        check_run(part)
     return manifests
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def concatenate(sources: list[Path], target: Path) -> None:
@@ -100,14 +94,24 @@ def concatenate(sources: list[Path], target: Path) -> None:
                     out.write(block)
 
 
-def merge_outputs(parts: list[Path], out: Path) -> MergeSummary:
+def merge_outputs(parts: list[Path], out: Path, *, finish: Callable[[Path], object] | None = None) -> MergeSummary:
     """Merge the output folders ``parts`` (in this order) into ``out``; return a summary.
 
     Raises :class:`MergeError` (E056-E058) for a folder that is not a run's output, columns that differ, or note
-    ids that occur in more than one part.
+    ids that occur in more than one part; E088/E089 for a part that is not one complete run; E084-E087 for an
+    ``out`` that may not be written (e.g. one of the parts). ``finish(folder)`` runs on the merged folder before
+    it is moved into place (e.g. the trends).
     """
+    check_out(out, parts)
     manifests = check_parts(parts)
-    out.mkdir(parents=True, exist_ok=True)
+    with staged_output(out, parts) as folder:
+        summary = _merge_into(folder, parts, manifests)
+        if finish is not None:
+            finish(folder)
+    return summary
+
+
+def _merge_into(out: Path, parts: list[Path], manifests: list[dict]) -> MergeSummary:
     for name in MERGED_FILES:
         concatenate([part / name for part in parts], out / name)
     counts: dict[str, int] = {}
@@ -127,7 +131,7 @@ def merge_outputs(parts: list[Path], out: Path) -> MergeSummary:
         "model": first.get("model"),
         "lexicon": first.get("lexicon"),
         "parts": [
-            {"path": str(part), "sha256": {name: _sha256(part / name) for name in (*MERGED_FILES, MANIFEST)},
+            {"path": str(part), "sha256": {name: file_sha256(part / name) for name in (*MERGED_FILES, MANIFEST)},
              "manifest": manifest}
             for part, manifest in zip(parts, manifests, strict=True)
         ],  # fmt: skip
@@ -135,9 +139,6 @@ def merge_outputs(parts: list[Path], out: Path) -> MergeSummary:
         "options": first.get("options"),
         "counts": counts,
         "warnings": warnings,
-        "sha256": {name: _sha256(out / name) for name in MERGED_FILES},
     }
-    with open(out / MANIFEST, "w", encoding="utf-8") as handle:
-        json.dump(merged, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+    complete_manifest(out, merged)
     return MergeSummary(len(parts), counts.get("notes_out", 0), counts, warnings)

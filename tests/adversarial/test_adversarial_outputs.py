@@ -1,0 +1,256 @@
+"""Hostile output folders: --out on an input, someone else's folder, two runs at once, a run killed halfway, files
+of different runs mixed, a damaged manifest. Each is refused in one line (exit 2) or handled, inputs unchanged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from leersignalen.cli.main import cli
+from leersignalen.output import folder as run_folder
+from leersignalen.output import staging
+from leersignalen.run import batch
+from leersignalen.run.batch import RunOptions, run_pipeline
+from leersignalen.tag.pipeline import build_pipeline
+
+TEXTS = ["We waren het oneens over de planning.", "Ik heb geleerd dat ik beter moet luisteren.",
+         "De deadline is vrijdag.", "Wat vinden de bewoners zelf?", "Actie: Piet maakt de notulen."]  # fmt: skip
+
+
+def tree_hashes(*paths: Path) -> dict[str, str]:
+    """SHA-256 of every file under the given paths."""
+    import hashlib
+
+    files = [f for path in paths for f in (sorted(path.rglob("*")) if path.is_dir() else [path]) if f.is_file()]
+    return {str(file): hashlib.sha256(file.read_bytes()).hexdigest() for file in files}
+
+
+def write_notes(path: Path, count: int = 8, community: str = "wijk") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [f'{community}-{i},{community},2025-0{1 + i % 6}-0{1 + i % 7},"{TEXTS[i % len(TEXTS)]}"'
+            for i in range(count)]
+    path.write_text("id,community,date,text\n" + "\n".join(rows) + "\nkapot,wijk,2025-01-01,\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return build_pipeline("blank")
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    folder = tmp_path / "invoer"
+    write_notes(folder / "notes.csv")
+    (folder / "trends.csv").write_text("not a leersignalen file\n", encoding="utf-8")
+    return folder
+
+
+def tag(inputs: list[Path], out: Path, blank, **options):
+    return run_pipeline(RunOptions(inputs=inputs, out=out, model="blank"), nlp_and_info=blank, **options)
+
+
+def cli_run(*args: str):
+    return CliRunner().invoke(cli, [*args])
+
+
+def one_line_error(result, code: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {code} "), result.output
+    assert "Traceback" not in result.output
+
+
+def leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(out.name + "."))
+
+
+# 5: --out against the inputs, unwritable --out --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["input folder", "inside input folder", "holds the input"])
+def test_out_on_an_input_is_refused_before_anything_is_written(inputs, where):
+    notes = inputs / "notes.csv"
+    given, out = {"input folder": (notes, inputs), "inside input folder": (inputs, inputs / "uit"),
+                  "holds the input": (notes, inputs.parent)}[where]  # fmt: skip
+    before = tree_hashes(inputs)
+    result = cli_run("run", str(given), "--out", str(out), "--model", "blank", "-q")
+    one_line_error(result, "E085")
+    assert tree_hashes(inputs) == before
+    assert not (inputs / "uit").exists() and leftovers(out) == []
+
+
+def test_out_that_is_a_file_or_under_a_file_is_one_line(inputs, tmp_path):
+    afile = tmp_path / "plain.txt"
+    afile.write_text("x", encoding="utf-8")
+    for out in (afile, afile / "sub"):
+        one_line_error(cli_run("run", str(inputs / "notes.csv"), "--out", str(out), "--model", "blank"), "E086")
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc, which no one can write")
+def test_out_that_cannot_be_written_is_one_line(inputs):
+    one_line_error(cli_run("run", str(inputs), "--out", "/proc/leersignalen-uit", "--model", "blank"), "E086")
+
+
+# 3: a rerun replaces the output whole; someone else's folder is never emptied ----------------------------------
+
+
+def test_a_folder_that_is_not_an_output_is_refused_and_left_alone(inputs, tmp_path):
+    theirs = tmp_path / "scriptie"
+    theirs.mkdir()
+    (theirs / "hoofdstuk1.docx").write_bytes(b"mine")
+    before = tree_hashes(theirs)
+    one_line_error(cli_run("run", str(inputs), "--out", str(theirs), "--model", "blank"), "E084")
+    assert tree_hashes(theirs) == before
+
+
+def test_rerun_without_trends_removes_stale_trends_and_keeps_the_users_files(inputs, tmp_path, blank):
+    out = tmp_path / "uit"
+    tag([inputs / "notes.csv"], out, blank, finish=lambda f: trends_quickly(f))
+    (out / "report").mkdir()
+    (out / "report" / "index.html").write_text("old report", encoding="utf-8")
+    (out / "mijn_aantekeningen.txt").write_text("van mij", encoding="utf-8")
+    (out / ".tag-settings").write_text("model=blank\n", encoding="utf-8")
+    assert (out / "trends.csv").is_file()
+    result = cli_run("run", str(inputs / "notes.csv"), "--out", str(out), "--model", "blank", "--no-trends", "-q")
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert not names & {"trends.csv", "trend_tests.csv", "patterns.csv", "evidence.csv", "trends_settings.json",
+                        "report"}  # fmt: skip
+    assert (out / "mijn_aantekeningen.txt").read_text(encoding="utf-8") == "van mij"
+    assert (out / ".tag-settings").is_file() and leftovers(out) == []
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "complete" and len(manifest["run_id"]) == 16
+    counts = manifest["counts"]
+    assert counts["records_in"] == counts["notes_out"] + counts["rejects"] == 9 and counts["rejects"] == 1
+
+
+def trends_quickly(folder: Path):
+    from leersignalen.analyse.trends import write_trends
+
+    return write_trends(folder, n_boot=20, min_notes=1, min_words=1)
+
+
+# 2: a run is complete or refused --------------------------------------------------------------------------------
+
+
+class Killed(RuntimeError):
+    """The tagger stopped halfway."""
+
+
+def kill_after(monkeypatch, notes: int) -> None:
+    original = batch.TaggedWriter.write_note
+
+    def write_note(self, *args, **kwargs):
+        if self.counts.notes_out >= notes:
+            raise Killed("stopped halfway")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch.TaggedWriter, "write_note", write_note)
+
+
+def test_a_run_killed_halfway_leaves_the_old_output_whole_and_readable(inputs, tmp_path, blank, monkeypatch):
+    out = tmp_path / "uit"
+    tag([inputs / "notes.csv"], out, blank)
+    before = tree_hashes(out)
+    other = write_notes(tmp_path / "andere" / "notes.csv", count=20, community="buurt")
+    kill_after(monkeypatch, 5)
+    with pytest.raises(Killed):
+        tag([other], out, blank)
+    assert tree_hashes(out) == before
+    assert leftovers(out) == []
+    result = cli_run("summary", str(out))
+    assert result.exit_code == 0 and "wijk" in result.output and "buurt" not in result.output
+
+
+def test_a_half_written_folder_is_refused_by_every_reader(inputs, tmp_path, blank, monkeypatch):
+    out = tmp_path / "uit"
+    monkeypatch.setattr(staging, "_discard", lambda partial: None)
+    kill_after(monkeypatch, 3)
+    with pytest.raises(Killed):
+        tag([inputs / "notes.csv"], out, blank)
+    [partial] = [p for p in tmp_path.iterdir() if p.name.startswith("uit.partial-")]
+    assert not out.exists()
+    gold = tmp_path / "gold.csv"
+    gold.write_text("text,labels\nDe deadline is vrijdag.,deadlines\n", encoding="utf-8")
+    for command in (["summary", str(partial)], ["trends", str(partial)], ["report", str(partial)],
+                    ["export", "xlsx", str(partial), "--out", str(tmp_path / "x.xlsx")],
+                    ["export", "qdpx", str(partial), "--out", str(tmp_path / "x.qdpx")],
+                    ["validate", "--gold", str(gold), "--pred", str(partial), "--out", str(tmp_path / "v")],
+                    ["merge", str(partial), "--out", str(tmp_path / "m")]):  # fmt: skip
+        one_line_error(cli_run(*command), "E088")
+    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "m").exists()
+
+
+def test_files_from_different_runs_are_refused(inputs, tmp_path, blank):
+    first, second = tmp_path / "een", tmp_path / "twee"
+    tag([inputs / "notes.csv"], first, blank, finish=trends_quickly)
+    other = write_notes(tmp_path / "andere" / "notes.csv", count=12, community="buurt")
+    tag([other], second, blank, finish=trends_quickly)
+    mixed_trends = tmp_path / "trends_gemengd"
+    shutil.copytree(first, mixed_trends)
+    for name in ("trends.csv", "trend_tests.csv", "patterns.csv", "evidence.csv", "trends_settings.json"):
+        shutil.copy(second / name, mixed_trends / name)
+    one_line_error(cli_run("report", str(mixed_trends)), "E089")
+    one_line_error(cli_run("export", "xlsx", str(mixed_trends), "--out", str(tmp_path / "x.xlsx")), "E089")
+    mixed_tables = tmp_path / "tabellen_gemengd"
+    shutil.copytree(first, mixed_tables)
+    shutil.copy(second / "notes.csv", mixed_tables / "notes.csv")
+    for command in (["summary", str(mixed_tables)], ["trends", str(mixed_tables)],
+                    ["merge", str(mixed_tables), "--out", str(tmp_path / "m")]):  # fmt: skip
+        one_line_error(cli_run(*command), "E089")
+    assert "notes.csv" in cli_run("summary", str(mixed_tables)).output
+
+
+def test_trends_record_the_run_id_and_the_report_shows_it(inputs, tmp_path, blank):
+    out = tmp_path / "uit"
+    tag([inputs / "notes.csv"], out, blank, finish=trends_quickly)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    settings = json.loads((out / "trends_settings.json").read_text(encoding="utf-8"))
+    assert settings["run_id"] == manifest["run_id"] and settings["status"] == "complete"
+    assert manifest["run_id"] == run_folder.run_id_of(manifest)
+    result = cli_run("report", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    assert manifest["run_id"] in (out / "report" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not an object"])
+def test_a_damaged_manifest_or_settings_file_is_one_line(inputs, tmp_path, blank, damage):
+    out = tmp_path / "uit"
+    tag([inputs / "notes.csv"], out, blank, finish=trends_quickly)
+    text = (out / "manifest.json").read_text(encoding="utf-8")
+    bad = text[: len(text) // 2] if damage == "truncated" else "[1, 2]"
+    settings = out / "trends_settings.json"
+    settings.write_text(bad, encoding="utf-8")
+    one_line_error(cli_run("report", str(out)), "E088")
+    (out / "manifest.json").write_text(bad, encoding="utf-8")
+    for command in (["summary", str(out)], ["trends", str(out)]):
+        one_line_error(cli_run(*command), "E088")
+
+
+# 4: two runs into the same --out at once ------------------------------------------------------------------------
+
+
+def test_a_second_run_into_a_locked_folder_is_refused(inputs, tmp_path):
+    out = tmp_path / "uit"
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock = staging.take_lock(out)
+        lock.write_text(json.dumps({"pid": holder.pid, "host": socket.gethostname()}), encoding="utf-8")
+        result = cli_run("run", str(inputs), "--out", str(out), "--model", "blank", "-q")
+        one_line_error(result, "E087")
+        assert str(holder.pid) in result.output and not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    result = cli_run("run", str(inputs / "notes.csv"), "--out", str(out), "--model", "blank", "--no-trends", "-q")
+    assert result.exit_code == 0, result.output
+    assert "taking over the lock" in result.output and not lock.exists()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["status"] == "complete"
