@@ -108,7 +108,7 @@ class SentenceSplitter:
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         """(start_char, end_char) of every sentence that has a word."""
-        from ..run.batch import doc_sentences, split_long_text
+        from ..run.tagging import doc_sentences, split_long_text
 
         spans = []
         with self.nlp.select_pipes(disable=self.unused):

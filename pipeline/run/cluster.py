@@ -15,8 +15,10 @@ from pathlib import Path
 
 from ..errors import Errors, LeersignalenError
 from ..read.ingest import Record
-from .batch import NoteTagger, RunOptions, TaggedWriter
+from .options import RunOptions
 from .parallel import ChunkResult, run_chunks, tag_chunk_to_parts
+from .tagging import NoteTagger
+from .writing import TaggedWriter
 
 
 class DaskMissingError(LeersignalenError):

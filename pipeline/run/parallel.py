@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.ingest import Record
-from .batch import TAGGED_FILES, NoteTagger, RunCounts, TaggedWriter
+from .tagging import NoteTagger
+from .writing import TAGGED_FILES, RunCounts, TaggedWriter
 
 CHUNK_NOTES = 128
 CHUNKS_IN_FLIGHT = 4

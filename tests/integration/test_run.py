@@ -5,7 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from leersignalen.run.batch import RunOptions, run_pipeline, split_long_text
+from leersignalen.run.batch import RunOptions, run_pipeline
+from leersignalen.run.tagging import split_long_text
 from leersignalen.tag.pipeline import build_pipeline
 
 DATA = Path(__file__).resolve().parent.parent / "data"
