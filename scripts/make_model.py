@@ -17,13 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from leersignalen.agreement.evaluate import labelled_files, load_labelled  # noqa: E402
-from leersignalen.learn.classifier import (  # noqa: E402
-    TrainingSettings,
-    evaluate_rules,
-    feature_inputs_from_doc,
-    format_rule_table,
-    train_classifier,
-)
+from leersignalen.learn.card import format_rule_table  # noqa: E402
+from leersignalen.learn.features import feature_inputs_from_doc  # noqa: E402
+from leersignalen.learn.training import TrainingSettings, evaluate_rules, train_classifier  # noqa: E402
 from leersignalen.run.batch import lexicon_files  # noqa: E402
 from leersignalen.tag.lexicon import lexicon_hash  # noqa: E402
 from leersignalen.tag.pipeline import build_pipeline  # noqa: E402

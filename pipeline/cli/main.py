@@ -80,7 +80,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         pseudonymise_also=tuple(sorted(parse_also([pseudonymise_also]))),
     )  # fmt: skip
     if classifier_path:
-        from ..learn.classifier import load_classifier
+        from ..learn.model import load_classifier
         from .learning import warn_if_lexicon_changed
 
         warn_if_lexicon_changed(load_classifier(classifier_path), lexicon_dir)

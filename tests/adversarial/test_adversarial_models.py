@@ -13,7 +13,9 @@ import pytest
 from leersignalen.agreement.gold import GoldRow
 from leersignalen.agreement.pairing import pair_two_coders
 from leersignalen.errors import ClassifierError, GoldFileError
-from leersignalen.learn.classifier import FeatureInput, TrainingSettings, load_classifier, train_classifier
+from leersignalen.learn.features import FeatureInput
+from leersignalen.learn.model import load_classifier
+from leersignalen.learn.training import TrainingSettings, train_classifier
 from leersignalen.resources import MODELS_DIR
 
 

@@ -6,7 +6,8 @@ import pytest
 from click.testing import CliRunner
 from leersignalen.agreement.gold import read_gold
 from leersignalen.cli.main import cli
-from leersignalen.learn.classifier import MODEL_FILE, load_classifier
+from leersignalen.learn.model import load_classifier
+from leersignalen.learn.modelfile import MODEL_FILE
 from leersignalen.output.cells import read_csv_rows
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"

@@ -9,21 +9,13 @@ import numpy as np
 import pytest
 from leersignalen.agreement.gold import read_gold
 from leersignalen.categories import category_ids
-from leersignalen.learn.classifier import (
-    CANDIDATE_RULES,
-    MODEL_FILE,
-    WEIGHTS_FILE,
-    ClassifierError,
-    LabelRule,
-    TrainingSettings,
-    combine_labels,
-    feature_inputs_from_doc,
-    lexicon_tokens,
-    load_classifier,
-    stratification_keys,
-    train_classifier,
-    uncertainty_round_robin,
-)
+from leersignalen.errors import ClassifierError
+from leersignalen.learn.features import feature_inputs_from_doc, lexicon_tokens
+from leersignalen.learn.model import load_classifier
+from leersignalen.learn.modelfile import MODEL_FILE, WEIGHTS_FILE
+from leersignalen.learn.rules import CANDIDATE_RULES, LabelRule, combine_labels
+from leersignalen.learn.suggest import uncertainty_round_robin
+from leersignalen.learn.training import TrainingSettings, stratification_keys, train_classifier
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 
