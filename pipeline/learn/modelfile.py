@@ -169,7 +169,7 @@ def read_model_folder(path: str | Path) -> ModelParts:
 
 
 def corrupt_model(folder: Path, error: Exception) -> ClassifierError:
-    """E029 for a model folder whose contents cannot be used."""
+    """The error for a model folder whose contents cannot be used (corrupt model)."""
     return ClassifierError(Errors.E029.format(path=folder, problem=f"{error.__class__.__name__}: {_first_line(error)}"))
 
 
