@@ -1,9 +1,10 @@
 """Build the shipped classifier ``models/default``: train on the dev split, score on the heldout split.
 
-Usage: ``python scripts/make_model.py [--out models/default] [--folds 5] [--seed 20251] [--rules one]``. The labelled corpus
-is ``data/labelled/*.tsv``; only rows with ``split == dev`` are used for training, cross-validation and the
-choice of the label rule; rows with ``split == heldout`` are scored once at the end and the scores are written to
-the model card. Rebuilding with the same data, lexicon and versions gives byte-identical files.
+Usage: ``python scripts/make_model.py [--out models/default] [--folds 5] [--seed 20251] [--rules one]``.
+The labelled corpus is ``data/labelled/*.tsv``; only rows with ``split == dev`` are used for training,
+cross-validation and the choice of the label rule; rows with ``split == heldout`` are scored once at the end and
+the scores are written to the model card.
+Rebuilding with the same data, lexicon and versions gives byte-identical files.
 """
 
 from __future__ import annotations

@@ -134,7 +134,9 @@ def candidate_rules(threshold: float) -> list[LabelRule]:
     return [LabelRule(r.features, r.combine, threshold) for r in CANDIDATE_RULES]
 
 
-def combine_labels(rule, categories: Sequence[str], scores_row, lexicon: frozenset[str]) -> tuple[str, ...]:
+def combine_labels(
+    rule: LabelRule | PerCategoryRules, categories: Sequence[str], scores_row, lexicon: frozenset[str]
+) -> tuple[str, ...]:
     """Apply a label rule (one for all categories, or :class:`PerCategoryRules`) to one sentence."""
     if isinstance(rule, LabelRule) and rule.combine == "lexicon":
         return tuple(c for c in categories if c in lexicon)

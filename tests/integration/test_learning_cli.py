@@ -80,6 +80,18 @@ def test_train_writes_a_loadable_model_and_prints_the_rule(trained):
     assert all(rule.name in card for rule in model.rules.values())
 
 
+def test_train_with_one_rule_writes_a_version_1_model(runner, tmp_path):
+    import json
+
+    folder = tmp_path / "one"
+    result = runner.invoke(cli, ["train", "--gold", str(GOLD / "train_small.tsv"), "--out", str(folder),
+                                 "--folds", "3", "--rules", "one"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    stored = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    assert stored["format_version"] == 1 and "label_rules" not in stored
+    assert f"label rule: {stored['label_rule']['name']}" in result.output
+
+
 def test_train_without_text_exits_2(runner, tmp_path):
     result = runner.invoke(cli, ["train", "--gold", str(GOLD / "gold_by_index.csv"), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2
