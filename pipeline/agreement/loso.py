@@ -15,17 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..categories import category_ids
-from ..learn.classifier import (
-    COMBINATIONS,
-    LEXICON_RULE,
-    FeatureInput,
-    LabelRule,
-    SentenceClassifier,
-    TrainingSettings,
-    combine_labels,
-    feature_inputs_from_doc,
-    fit_models,
-)
+from ..learn.features import FeatureInput, feature_inputs_from_doc
+from ..learn.model import SentenceClassifier
+from ..learn.rules import COMBINATIONS, LEXICON_RULE, LabelRule, combine_labels
+from ..learn.training import TrainingSettings, fit_models
 from ..metrics import CategoryScore, format_score, macro_f1, neutral_false_positive_rate, score_labels
 from .corpus import RealSentence
 from .pairing import PairedSentence

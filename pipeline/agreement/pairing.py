@@ -197,7 +197,7 @@ def pair_with_tagger(gold: Sequence[GoldRow], nlp, *, classifier=None) -> list[P
     docs = list(nlp.pipe([row.text for row in gold], batch_size=256))
     scores = None
     if classifier is not None:
-        from ..learn.classifier import feature_inputs_from_doc
+        from ..learn.features import feature_inputs_from_doc
 
         inputs = [feature_inputs_from_doc(doc) for doc in docs]
         scores = classifier.scores_of(inputs)

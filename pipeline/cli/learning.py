@@ -21,6 +21,7 @@ from .options import (
 )
 
 SPLITS = ("dev", "heldout", "all")
+RULE_CHOICES = ("per-category", "one")
 
 
 def _pipeline(model: str, lexicon_dir: Path | None):
@@ -108,7 +109,7 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
         classifier = None
         comparison = f"leersignalen lexicon, pipeline {model}"
         if classifier_path:
-            from ..learn.classifier import load_classifier
+            from ..learn.model import load_classifier
 
             classifier = load_classifier(classifier_path)
             warn_if_lexicon_changed(classifier, lexicon_dir)
@@ -133,18 +134,18 @@ def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lex
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Model folder to write, e.g. models/NAME.")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2), help="Cross-validation folds.")
+@click.option("--rules", "rule_choice", type=click.Choice(RULE_CHOICES), default="per-category", show_default=True,
+              help="How the label rule is chosen on the cross-validation: one rule per category (the best F1 of "
+                   "each category) or one rule for all categories (the best macro-F1).")
 @seed_option("the folds and the solver")
 @model_option(purpose="for lemmas and lexicon features")
 @lexicon_option
-def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> None:
+def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexicon_dir) -> None:
     """Train, cross-validate and save a sentence classifier."""
     from ..agreement.gold import read_gold_files
-    from ..learn.classifier import (
-        TrainingSettings,
-        feature_inputs_from_doc,
-        format_rule_table,
-        train_classifier,
-    )
+    from ..learn.card import format_rule_table
+    from ..learn.features import feature_inputs_from_doc
+    from ..learn.training import TrainingSettings, train_classifier
     from ..run.batch import lexicon_files
     from ..tag.lexicon import lexicon_hash
 
@@ -157,21 +158,22 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
     inputs = [feature_inputs_from_doc(doc) for doc in nlp.pipe([row.text for row in gold], batch_size=256)]
     labels = [row.labels for row in gold]
     classifier, cv = train_classifier(
-        inputs, labels, settings=TrainingSettings(folds=folds, seed=seed), sources=gold_paths,
+        inputs, labels, settings=TrainingSettings(folds=folds, seed=seed, rule_choice=rule_choice), sources=gold_paths,
         lexicon_sha256=lexicon_sha256,
     )  # fmt: skip
     if split:
         classifier.card["training"]["split"] = split
     classifier.save(out)
     click.echo(f"Cross-validation on {len(gold)} sentences ({folds} folds), F1 per category; * = chosen rule:")
-    click.echo(format_rule_table(cv.scores, classifier.categories, chosen=cv.chosen.name))
+    click.echo(format_rule_table(cv.scores, classifier.categories, chosen=cv.chosen.table_name))
     click.echo(f"label rule: {cv.chosen.name}")
     click.echo(f"wrote {out} (model.json, vocabulary.json, weights.npz, card.md)")
 
 
 @click.command(help="Suggest the sentences of a tagged output whose coding would teach the classifier most "
-                    "(probability closest to 0.5, spread over the categories); writes them in the gold format "
-                    "with an empty labels column for the coders.")  # fmt: skip
+                    "(probability closest to 0.5, spread over the categories), leaving out sentences already coded. "
+                    "Writes two files: the one for the coders holds no machine labels or scores (blind coding; "
+                    "gold format, empty labels column); the machine's scores go to a separate file.")  # fmt: skip
 @click.option("--pool", required=True, type=click.Path(exists=True, path_type=Path),
               help="Output folder of `leersignalen run` (or its sentences.csv) to choose from.")
 @click.option("--classifier", "classifier_path", default="default", show_default=True, metavar="MODEL",
@@ -180,35 +182,48 @@ def train(gold_paths, mapping, split, out, folds, seed, model, lexicon_dir) -> N
 @click.option("--n", "count", default=50, show_default=True, type=click.IntRange(1),
               help="How many sentences to suggest.")
 @click.option("--out", default="suggestions.csv", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV to write (columns note_id, sentence_index, ..., text, labels).")
+              help="CSV for the coders (note_id, sentence_index, start_char, end_char, community, date, "
+                   "previous_sentence, text, next_sentence, labels), in the order of the notes.")
+@click.option("--machine-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV for the machine's side of the same sentences (target category, probabilities, machine and "
+                   "lexicon labels); default: OUT with _machine before .csv. Do not give it to the coders.")
 @click.option("--exclude", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Gold file(s) whose texts are already coded and must not be suggested again. Repeatable.")
+              help="Gold file(s) already coded: their sentences (by text, id, note_id with sentence_index or "
+                   "note_id with start_char/end_char) are not suggested again. Repeatable.")
 @click.option("--model", default="blank", show_default=True, callback=take_alias,
               help="spaCy pipeline for lemmas and lexicon features: 'blank', 'auto' or a package name or path. "
                    "(Until 0.2 a classifier given here is still taken as --classifier, with a warning.)")
 @deprecated_alias("--spacy-model", "--model", "model")
 @lexicon_option
-def suggest(pool, classifier_path, count, out, exclude, model, lexicon_dir) -> None:
-    """Write the sentences most worth coding next."""
+def suggest(pool, classifier_path, count, out, machine_out, exclude, model, lexicon_dir) -> None:
+    """Write the sentences most worth coding next: a blind file for the coders and the machine's file."""
     if model == "default" or (Path(model) / "model.json").is_file():
         click.echo("Warning: --model now names the spaCy pipeline; the classifier goes in --classifier", err=True)
         classifier_path, model = model, "blank"
-    from ..agreement.gold import normalise_text, read_gold_files
+    machine_out = machine_out or out.with_name(f"{out.stem}_machine{out.suffix or '.csv'}")
+    if machine_out.resolve() == out.resolve():
+        raise click.BadParameter("must differ from --out: the coders' file holds no machine labels",
+                                 param_hint="--machine-out")  # fmt: skip
+    from ..agreement.gold import read_gold_files
     from ..agreement.pairing import load_tagged_output
-    from ..learn.classifier import SUGGESTION_COLUMNS, load_classifier, suggest_for_coding
+    from ..learn.model import load_classifier
+    from ..learn.suggest import SUGGESTION_COLUMNS, CodedKeys, suggest_for_coding
     from ..output.cells import write_csv
 
     classifier = load_classifier(classifier_path)
     warn_if_lexicon_changed(classifier, lexicon_dir)
     output = load_tagged_output(pool)
-    coded = read_gold_files(exclude, tables=gold_tables()) if exclude else []
-    excluded = {normalise_text(row.text or "") for row in coded}
+    coded = CodedKeys.of(read_gold_files(exclude, tables=gold_tables()) if exclude else [])
     nlp = _pipeline(model, lexicon_dir)
-    rows = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=excluded)
-    write_csv(out, rows, SUGGESTION_COLUMNS)
+    chosen = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=coded)
+    write_csv(out, chosen.for_coders, SUGGESTION_COLUMNS)
+    write_csv(machine_out, chosen.for_machine, chosen.machine_columns)
     spread = {}
-    for row in rows:
+    for row in chosen.for_machine:
         spread[row["target_category"]] = spread.get(row["target_category"], 0) + 1
-    click.echo(f"wrote {len(rows)} suggestions to {out} (" + ", ".join(f"{k} {v}" for k, v in spread.items()) + ")")
-    if len(rows) < count:
-        click.echo(f"note: the pool has only {len(rows)} distinct uncoded sentences")
+    click.echo(f"wrote {len(chosen.for_coders)} sentences for the coders to {out} (no machine labels or scores)")
+    click.echo(f"wrote the machine's scores to {machine_out} (" + ", ".join(f"{k} {v}" for k, v in spread.items())
+               + ")")  # fmt: skip
+    click.echo(f"reminder: give the coders only {out.name}; keep {machine_out.name} away from them (blind coding)")
+    if len(chosen.for_coders) < count:
+        click.echo(f"note: the pool has only {len(chosen.for_coders)} distinct uncoded sentences")

@@ -83,7 +83,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
     )  # fmt: skip
     check_out(out, options.inputs)
     if classifier_path:
-        from ..learn.classifier import load_classifier
+        from ..learn.model import load_classifier
         from .learning import warn_if_lexicon_changed
 
         warn_if_lexicon_changed(load_classifier(classifier_path), lexicon_dir)

@@ -1,8 +1,10 @@
 """Checks on a classifier folder before it is used, and on gold labels before a classifier is trained.
 
 model.json is not covered by a checksum (it holds the checksums), so every field the loader uses is checked
-for type and range: an edited threshold of -1 would give every sentence every label. The .npy headers in
-weights.npz are read before the arrays, so a header that declares a huge shape is refused without allocating.
+for type and range: an edited threshold of -1 would give every sentence every label. Version 1 holds one
+``label_rule``, version 2 one rule per category in ``label_rules``; each rule is checked the same way. The .npy
+headers in weights.npz are read before the arrays, so a header that declares a huge shape is refused without
+allocating.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MAX_MODEL_JSON_BYTES = 20 << 20
 FEATURE_CHOICES = ("text", "text+lexicon", "none")
 COMBINE_CHOICES = ("classifier", "or", "and", "lexicon")
 BLOCK_NAMES = ("form", "lemma", "char", "lexicon")
+PER_CATEGORY_VERSION = 2
 
 
 def _field_error(path: Path, name: str, value, expected: str) -> ClassifierError:
@@ -48,17 +51,28 @@ def check_model_fields(path: Path, model: dict, checksum_files: Sequence[str]) -
     files = model.get("files")
     if not isinstance(files, dict) or any(not isinstance(files.get(name), str) for name in checksum_files):
         raise _field_error(path, "files", files, f"an object with a SHA-256 for each of {', '.join(checksum_files)}")
-    rule = model.get("label_rule")
+    if model.get("format_version") == PER_CATEGORY_VERSION:
+        rules = model.get("label_rules")
+        categories = model.get("categories") or []
+        if not isinstance(rules, dict) or sorted(rules) != sorted(categories):
+            raise _field_error(path, "label_rules", rules, "an object with one rule for each of the categories")
+        for category in categories:
+            _check_rule(path, f"label_rules.{category}", rules[category])
+    else:
+        _check_rule(path, "label_rule", model.get("label_rule"))
+
+
+def _check_rule(path: Path, name: str, rule) -> None:
     if not isinstance(rule, dict):
-        raise _field_error(path, "label_rule", rule, "an object with features, combine and threshold")
+        raise _field_error(path, name, rule, "an object with features, combine and threshold")
     if rule.get("features") not in FEATURE_CHOICES:
-        raise _field_error(path, "label_rule.features", rule.get("features"), f"one of {', '.join(FEATURE_CHOICES)}")
+        raise _field_error(path, f"{name}.features", rule.get("features"), f"one of {', '.join(FEATURE_CHOICES)}")
     if rule.get("combine") not in COMBINE_CHOICES:
-        raise _field_error(path, "label_rule.combine", rule.get("combine"), f"one of {', '.join(COMBINE_CHOICES)}")
+        raise _field_error(path, f"{name}.combine", rule.get("combine"), f"one of {', '.join(COMBINE_CHOICES)}")
     threshold = rule.get("threshold")
     is_number = isinstance(threshold, int | float) and not isinstance(threshold, bool)
     if not is_number or not math.isfinite(threshold) or not 0 < threshold < 1:
-        raise _field_error(path, "label_rule.threshold", threshold, "a number between 0 and 1 (exclusive)")
+        raise _field_error(path, f"{name}.threshold", threshold, "a number between 0 and 1 (exclusive)")
 
 
 def check_vocabulary(path: Path, vocabulary) -> int:

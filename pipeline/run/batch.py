@@ -84,7 +84,7 @@ def _run_into(folder: Path, options: RunOptions, *, progress, nlp_and_info) -> R
     )
     classifier = None
     if options.classifier:
-        from ..learn.classifier import load_classifier
+        from ..learn.model import load_classifier
 
         classifier = load_classifier(options.classifier)
     out = folder

@@ -45,7 +45,7 @@ def _tagger_for(settings: WorkerSettings) -> tuple[NoteTagger, tuple[str, ...]]:
         nlp, _ = build_pipeline(settings.model, lexicon_dir=settings.lexicon_dir)
         classifier = None
         if settings.classifier:
-            from ..learn.classifier import load_classifier
+            from ..learn.model import load_classifier
 
             classifier = load_classifier(settings.classifier)
         categories = category_ids()

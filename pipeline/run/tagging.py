@@ -171,7 +171,7 @@ class _Note:
 
 def feature_inputs(doc: Doc, bounds, by_start: dict[int, list]) -> list:
     """What the classifier reads of each sentence, from the doc's arrays; the same as ``feature_inputs_from_doc``."""
-    from ..learn.classifier import FeatureInput
+    from ..learn.features import FeatureInput
 
     strings = doc.vocab.strings
     rows = doc.to_array([LEMMA, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()

@@ -13,7 +13,9 @@ import pytest
 from leersignalen.agreement.gold import GoldRow
 from leersignalen.agreement.pairing import pair_two_coders
 from leersignalen.errors import ClassifierError, GoldFileError
-from leersignalen.learn.classifier import FeatureInput, TrainingSettings, load_classifier, train_classifier
+from leersignalen.learn.features import FeatureInput
+from leersignalen.learn.model import load_classifier
+from leersignalen.learn.training import TrainingSettings, train_classifier
 from leersignalen.resources import MODELS_DIR
 
 
@@ -56,6 +58,46 @@ def test_the_shipped_model_loads(model_copy):
 def test_label_rule_fields_are_checked_for_type_and_range(model_copy, field, value, named):
     edit_model_json(model_copy, lambda model: model["label_rule"].__setitem__(field, value))
     assert load_error(model_copy).startswith(f"E094 {model_copy / 'model.json'}: field {named} is ")
+
+
+def as_per_category(model) -> None:
+    """Turn the shipped model.json into a version-2 file with one rule per category."""
+    rule = model.pop("label_rule")
+    model["format_version"] = 2
+    model["label_rules"] = {category: dict(rule) for category in model["categories"]}
+
+
+def test_a_version_2_file_with_rules_per_category_loads(model_copy):
+    def change(model):
+        as_per_category(model)
+        model["label_rules"]["reflectie"] = {"name": "lexicon", "features": "none", "combine": "lexicon",
+                                             "threshold": 0.5}  # fmt: skip
+
+    edit_model_json(model_copy, change)
+    rules = load_classifier(model_copy).rules
+    assert rules["reflectie"].combine == "lexicon" and rules["schuring"].combine == "or"
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    (lambda rules: rules["reflectie"].__setitem__("threshold", -1), "label_rules.reflectie.threshold"),
+    (lambda rules: rules["schuring"].__setitem__("threshold", True), "label_rules.schuring.threshold"),
+    (lambda rules: rules["output"].__setitem__("combine", "xor"), "label_rules.output.combine"),
+    (lambda rules: rules["deadlines"].__setitem__("features", "all"), "label_rules.deadlines.features"),
+    (lambda rules: rules.__setitem__("structuur", "lexicon"), "label_rules.structuur"),
+    (lambda rules: rules.pop("structuur"), "label_rules"),
+    (lambda rules: rules.__setitem__("extra", {}), "label_rules"),
+])  # fmt: skip
+def test_rules_per_category_are_checked_for_type_and_range(model_copy, change, named):
+    edit_model_json(model_copy, lambda model: (as_per_category(model), change(model["label_rules"])))
+    assert load_error(model_copy).startswith(f"E094 {model_copy / 'model.json'}: field {named} is ")
+
+
+def test_a_version_2_file_needs_label_rules_and_version_1_ignores_them(model_copy):
+    edit_model_json(model_copy, lambda model: model.__setitem__("format_version", 2))
+    assert load_error(model_copy).startswith(f"E094 {model_copy / 'model.json'}: field label_rules is None")
+    edit_model_json(model_copy, lambda model: (model.__setitem__("format_version", 1),
+                                               model.__setitem__("label_rules", {"reflectie": "bad"})))  # fmt: skip
+    assert load_classifier(model_copy).rule.name == "classifier[text+lexicon] OR lexicon"
 
 
 def test_files_as_a_list_is_a_field_error(model_copy):

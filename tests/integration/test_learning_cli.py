@@ -6,7 +6,9 @@ import pytest
 from click.testing import CliRunner
 from leersignalen.agreement.gold import read_gold
 from leersignalen.cli.main import cli
-from leersignalen.learn.classifier import MODEL_FILE, load_classifier
+from leersignalen.learn.model import load_classifier
+from leersignalen.learn.modelfile import MODEL_FILE
+from leersignalen.learn.suggest import SUGGESTION_COLUMNS
 from leersignalen.output.cells import read_csv_rows
 
 pytestmark = pytest.mark.slow  # runs the whole pipeline or loads a trained model; in make test-all
@@ -76,7 +78,20 @@ def test_train_writes_a_loadable_model_and_prints_the_rule(trained):
     folder, output = trained
     model = load_classifier(folder)
     assert f"label rule: {model.rule.name}" in output
-    assert (folder / "card.md").read_text(encoding="utf-8").count(model.rule.name) >= 1
+    card = (folder / "card.md").read_text(encoding="utf-8")
+    assert all(rule.name in card for rule in model.rules.values())
+
+
+def test_train_with_one_rule_writes_a_version_1_model(runner, tmp_path):
+    import json
+
+    folder = tmp_path / "one"
+    result = runner.invoke(cli, ["train", "--gold", str(GOLD / "train_small.tsv"), "--out", str(folder),
+                                 "--folds", "3", "--rules", "one"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    stored = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    assert stored["format_version"] == 1 and "label_rules" not in stored
+    assert f"label rule: {stored['label_rule']['name']}" in result.output
 
 
 def test_train_without_text_exits_2(runner, tmp_path):
@@ -85,18 +100,70 @@ def test_train_without_text_exits_2(runner, tmp_path):
     assert "gold_by_index.csv:2: no text" in result.output
 
 
-def test_suggest_writes_gold_format_rows(runner, trained, tmp_path):
+MACHINE_ONLY = {"target_category", "probability", "machine_labels", "lexicon_labels", "pick"}
+
+
+def test_suggest_writes_a_blind_file_for_coders_and_a_separate_machine_file(runner, trained, tmp_path):
     folder, _ = trained
     out = tmp_path / "suggestions.csv"
-    result = runner.invoke(cli, ["suggest", "--pool", str(GOLD / "tagged"), "--model", str(folder), "--n", "4",
-                                     "--out", str(out)])  # fmt: skip
+    result = runner.invoke(cli, ["suggest", "--pool", str(GOLD / "tagged"), "--classifier", str(folder), "--n", "4",
+                                 "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    columns, rows = read_csv_rows(out)
+    assert columns == list(SUGGESTION_COLUMNS)
+    assert not MACHINE_ONLY & set(columns) and not any(column.startswith("p_") for column in columns)
+    assert len(rows) == 4 and len({row["text"] for row in rows}) == 4
+    assert all(row["labels"] == "" for row in rows)
+    _, pool = read_csv_rows(GOLD / "tagged" / "sentences.csv")
+    order = [(row["note_id"], row["sentence_index"]) for row in pool]
+    keys = [(row["note_id"], row["sentence_index"]) for row in rows]
+    assert keys == sorted(keys, key=order.index), "coders see the sentences in the order of the notes"
+    by_key = {(row["note_id"], row["sentence_index"]): row for row in pool}
+    for row in rows:
+        position = order.index((row["note_id"], row["sentence_index"]))
+        previous = pool[position - 1] if position and pool[position - 1]["note_id"] == row["note_id"] else None
+        assert row["previous_sentence"] == (previous["text"] if previous else "")
+        assert row["start_char"] == by_key[(row["note_id"], row["sentence_index"])]["start_char"]
+    assert [row.text for row in read_gold(out)] == [row["text"] for row in rows]
+    machine = tmp_path / "suggestions_machine.csv"
+    machine_columns, machine_rows = read_csv_rows(machine)
+    assert set(machine_columns) >= MACHINE_ONLY
+    assert {(row["note_id"], row["sentence_index"]) for row in machine_rows} == set(keys)
+    assert len({row["target_category"] for row in machine_rows}) == 4
+    assert all(0 <= float(row["p_reflectie"]) <= 1 for row in machine_rows)
+    assert str(out) in result.output and str(machine) in result.output and "blind" in result.output
+
+
+def test_suggest_machine_file_can_be_named_but_not_as_the_coders_file(runner, trained, tmp_path):
+    folder, _ = trained
+    base = ["suggest", "--pool", str(GOLD / "tagged"), "--classifier", str(folder), "--n", "2"]
+    out, machine = tmp_path / "for_coders.csv", tmp_path / "private" / "scores.csv"
+    result = runner.invoke(cli, [*base, "--out", str(out), "--machine-out", str(machine)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and machine.is_file() and not (tmp_path / "for_coders_machine.csv").exists()
+    same = runner.invoke(cli, [*base, "--out", str(out), "--machine-out", str(out)])
+    assert same.exit_code == 2 and "--machine-out" in same.output
+
+
+def test_suggest_never_returns_sentences_coded_under_any_key(runner, trained, tmp_path):
+    folder, _ = trained
+    by_text = tmp_path / "by_text.csv"
+    by_text.write_text("text,labels\n  de bewoners hebben dit   zelf georganiseerd. ,eigenaarschap\n", encoding="utf-8")
+    by_id = tmp_path / "by_id.csv"
+    by_id.write_text("id,text,labels\nn2#0,Anders geformuleerd: vanuit bewoners.,perspectiefname\n", encoding="utf-8")
+    by_index = tmp_path / "by_index.csv"
+    by_index.write_text("note_id,sentence_index,labels\nn1,0,\nn2,1,schuring\n", encoding="utf-8")
+    by_span = tmp_path / "by_span.csv"
+    by_span.write_text("note_id,start_char,end_char,labels\nn1,73,118,output\n", encoding="utf-8")
+    out = tmp_path / "s.csv"
+    args = ["suggest", "--pool", str(GOLD / "tagged"), "--classifier", str(folder), "--n", "50", "--out", str(out)]
+    for path in (by_text, by_id, by_index, by_span):
+        args += ["--exclude", str(path)]
+    result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     _, rows = read_csv_rows(out)
-    assert len(rows) == 4
-    assert len({row["text"] for row in rows}) == 4
-    assert len({row["target_category"] for row in rows}) == 4
-    assert all(row["labels"] == "" for row in rows)
-    assert [row.text for row in read_gold(out)] == [row["text"] for row in rows]
+    assert sorted((row["note_id"], row["sentence_index"]) for row in rows) == [("n1", "1"), ("n1", "3"), ("n2", "2")]
+    assert "only 3" in result.output
 
 
 def test_suggest_with_exclude_and_small_pool(runner, trained, tmp_path):

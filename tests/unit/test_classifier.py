@@ -7,23 +7,24 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from leersignalen.agreement.gold import read_gold
+from leersignalen.agreement.gold import GoldRow, read_gold
 from leersignalen.categories import category_ids
-from leersignalen.learn.classifier import (
+from leersignalen.errors import ClassifierError
+from leersignalen.learn.features import feature_inputs_from_doc, lexicon_tokens
+from leersignalen.learn.model import SentenceClassifier, load_classifier
+from leersignalen.learn.modelfile import FORMAT_VERSION, MODEL_FILE, WEIGHTS_FILE
+from leersignalen.learn.rules import (
     CANDIDATE_RULES,
-    MODEL_FILE,
-    WEIGHTS_FILE,
-    ClassifierError,
+    LEXICON_RULE,
+    PER_CATEGORY,
     LabelRule,
-    TrainingSettings,
+    PerCategoryRules,
+    choose_rules_per_category,
     combine_labels,
-    feature_inputs_from_doc,
-    lexicon_tokens,
-    load_classifier,
-    stratification_keys,
-    train_classifier,
-    uncertainty_round_robin,
+    rule_scores,
 )
+from leersignalen.learn.suggest import CodedKeys, uncertainty_round_robin
+from leersignalen.learn.training import TrainingSettings, fit_models, stratification_keys, train_classifier
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 
@@ -95,7 +96,8 @@ def test_foreign_and_other_version_models_are_refused(saved):
     original = json.loads(model_path.read_text(encoding="utf-8"))
     cases = [
         ({"format": "sklearn-pickle"}, "not a leersignalen classifier"),
-        ({**original, "format_version": original["format_version"] + 1}, "model format version"),
+        ({**original, "format_version": FORMAT_VERSION + 1}, "model format version"),
+        ({**original, "format_version": True}, "model format version"),
         ({**original, "leersignalen_version": "9.9.0"}, "trained with leersignalen 9.9.0"),
         ({**original, "categories": ["reflectie"]}, "differ from the codebook"),
     ]
@@ -180,3 +182,124 @@ def test_lexicon_tokens_mark_negation():
 
     tokens = lexicon_tokens([S("refl.x", "reflectie", False), S("schuur.y", "schuring", True)])
     assert tokens.split() == sorted(["rule=refl.x", "cat=reflectie", "neg:rule=schuur.y", "neg:cat=schuring"])
+
+
+# --------------------------------------------------------------------------------------------- rules per category
+
+OR_RULE = LabelRule("text+lexicon", "or")
+TEXT_RULE = LabelRule("text", "classifier")
+
+
+def test_per_category_rules_apply_each_categorys_own_rule():
+    rules = PerCategoryRules((("a", LEXICON_RULE), ("b", OR_RULE), ("c", TEXT_RULE)))
+    lexicon = frozenset({"a", "b"})
+    assert combine_labels(rules, ("a", "b", "c"), [0.9, 0.1, 0.7], lexicon) == ("a", "b", "c")
+    assert combine_labels(rules, ("a", "b", "c"), [0.9, 0.1, 0.2], frozenset()) == ()
+    assert rules.features == "text+lexicon" and rules.table_name == PER_CATEGORY
+    assert rules.name.startswith("per category: a=lexicon, b=classifier[text+lexicon] OR lexicon")
+
+
+def test_choose_rules_per_category_takes_the_best_f1_and_the_simpler_rule_on_ties():
+    gold = [frozenset({"a"}), frozenset({"b"}), frozenset()]
+    scores = {
+        "classifier[text] OR lexicon": rule_scores(gold, [("a",), ("b",), ()], ("a", "b")),  # a 1.0, b 1.0
+        "lexicon": rule_scores(gold, [("a",), (), ()], ("a", "b")),  # a 1.0, b 0.0
+        "per-category choice": {"a": 2.0, "b": 2.0},  # not a rule: skipped
+    }
+    chosen = choose_rules_per_category(scores, categories=("a", "b"))
+    assert chosen == {"a": LEXICON_RULE, "b": LabelRule("text", "or")}
+    plain = choose_rules_per_category({"lexicon": {"a": 0.4}, "classifier[text+lexicon]": {"a": 0.5}},
+                                      categories=("a",))  # fmt: skip
+    assert plain == {"a": LabelRule("text+lexicon", "classifier")}
+    with pytest.raises(ValueError):
+        choose_rules_per_category({"per-category choice": {"a": 1.0}}, categories=("a",))
+
+
+@pytest.fixture(scope="module")
+def per_category_training(nlp):
+    rows = read_gold(GOLD / "train_small.tsv")
+    inputs = [feature_inputs_from_doc(doc) for doc in nlp.pipe([row.text for row in rows])]
+    labels = [row.labels for row in rows]
+    settings = TrainingSettings(folds=3, seed=4, rule_choice="per-category")
+    model, cv = train_classifier(inputs, labels, settings=settings)
+    return model, cv, inputs, labels
+
+
+def test_training_chooses_for_each_category_the_rule_with_its_best_cross_validated_f1(per_category_training):
+    model, cv, _, _ = per_category_training
+    for category, rule in model.rules.items():
+        f1 = {name: score["per_category"][category]["f1"] for name, score in cv.scores.items() if name != PER_CATEGORY}
+        assert f1[rule.name] == max(f1.values()), category
+        earlier = [r.name for r in CANDIDATE_RULES[: [c.name for c in CANDIDATE_RULES].index(rule.name)]]
+        assert all(f1[name] < f1[rule.name] for name in earlier), f"{category}: a simpler rule ties"
+    if isinstance(model.rule, PerCategoryRules):
+        assert cv.scores[PER_CATEGORY]["macro_f1"] >= max(s["macro_f1"] for s in cv.scores.values())
+
+
+def test_rules_per_category_survive_saving_and_loading(per_category_training, tmp_path):
+    model, _, inputs, _ = per_category_training
+    rules = PerCategoryRules(tuple(zip(model.categories, [LEXICON_RULE, OR_RULE, TEXT_RULE, OR_RULE, LEXICON_RULE,
+                                                          LabelRule("text+lexicon", "and"), OR_RULE], strict=True)))
+    mixed = SentenceClassifier(model.categories, model.features, model.coef, model.intercept, rules, model.card)
+    folder = mixed.save(tmp_path / "mixed")
+    stored = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    assert stored["format_version"] == 2 and "label_rule" not in stored
+    assert list(stored["label_rules"]) == list(model.categories)
+    loaded = load_classifier(folder)
+    assert loaded.rule == rules
+    assert loaded.label_inputs(inputs) == mixed.label_inputs(inputs)
+    card = (folder / "card.md").read_text(encoding="utf-8")
+    for category, rule in rules.pairs:
+        assert f"- {category}: **{rule.name}**" in card
+    assert mixed.save(tmp_path / "again") and (tmp_path / "again" / MODEL_FILE).read_bytes() == \
+        (folder / MODEL_FILE).read_bytes()
+
+
+def test_a_model_with_one_rule_is_still_written_and_read_as_version_1(training, saved):
+    model, _, _ = training
+    assert json.loads((saved / MODEL_FILE).read_text(encoding="utf-8"))["format_version"] == 1
+    assert isinstance(load_classifier("default").rule, LabelRule)
+    assert load_classifier(saved).rules == dict.fromkeys(model.categories, model.rule)
+
+
+def test_text_only_categories_equal_a_model_without_lexicon_features(per_category_training):
+    _, _, inputs, labels = per_category_training
+    categories = category_ids()
+    settings = TrainingSettings(folds=3, seed=4)
+    rich, rich_coef, rich_intercept = fit_models(inputs, labels, categories, lexicon_features=True, settings=settings,
+                                                 text_only=frozenset({"reflectie"}))  # fmt: skip
+    plain, plain_coef, plain_intercept = fit_models(inputs, labels, categories, lexicon_features=False,
+                                                    settings=settings)  # fmt: skip
+    row = categories.index("reflectie")
+    assert np.array_equal(rich_coef[row, : plain.size], plain_coef[row])
+    assert not rich_coef[row, plain.size:].any() and rich_intercept[row] == plain_intercept[row]
+    other = categories.index("schuring")
+    assert rich_coef[other, plain.size:].any()
+
+
+# --------------------------------------------------------------------------------------------- coded sentences
+
+
+def gold_row(**keys):
+    return GoldRow(source="coded.csv", line=2, labels=frozenset(), **keys)
+
+
+def sentence(note_id, index, start, end, text):
+    return {"note_id": note_id, "sentence_index": str(index), "start_char": str(start), "end_char": str(end),
+            "text": text}  # fmt: skip
+
+
+def test_coded_sentences_are_recognised_by_every_kind_of_gold_key():
+    coded = CodedKeys.of([
+        gold_row(text="  Koffie en   THEE stonden klaar. "),
+        gold_row(note_id="n1", sentence_index=1),
+        gold_row(note_id="n2", start_char=50, end_char=84),
+        gold_row(row_id="n3#0", text="another wording"),
+    ])  # fmt: skip
+    assert coded.covers(sentence("x", 9, 0, 29, "Koffie en thee stonden klaar."))
+    assert coded.covers(sentence("n1", 1, 30, 72, "De agenda is rondgestuurd."))
+    assert coded.covers(sentence("n2", 1, 50, 85, "We waren het oneens."))
+    assert coded.covers(sentence("n3", 0, 0, 10, "Iets anders."))
+    assert not coded.covers(sentence("n1", 2, 73, 120, "Het eindrapport moet af."))
+    assert not coded.covers(sentence("n2", 0, 0, 49, "Vanuit bewoners gezien."))
+    assert not coded.covers(sentence("n2", 2, 86, 136, "Achteraf gezien."))

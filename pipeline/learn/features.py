@@ -1,0 +1,162 @@
+"""Sentence features of the classifier: what it reads of a sentence and the vocabularies that turn it into numbers.
+
+Word 1-2 grams over forms and over lemmas, character 2-5 grams (``char_wb``) and, optionally, the lexicon layer
+as tokens (``rule=ID``, ``cat=CATEGORY``, ``neg:rule=ID``, ``neg:cat=CATEGORY``). Each block is binary,
+idf-weighted and L2-normalised; the blocks are stacked in a fixed order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+
+WORD_CACHE_LIMIT = 500_000
+FEATURE_SETS = ("text", "text+lexicon")
+BLOCKS = ("form", "lemma", "char", "lexicon")
+
+
+@dataclass(frozen=True)
+class FeatureInput:
+    """What the classifier reads of one sentence."""
+
+    text: str
+    lemma_text: str
+    signals: list = field(default_factory=list)
+
+    @property
+    def lexicon_labels(self) -> frozenset[str]:
+        """Categories of the non-negated lexicon matches."""
+        return frozenset(signal.category for signal in self.signals if not signal.negated)
+
+
+def feature_inputs_from_doc(span_or_doc) -> FeatureInput:
+    """Text, lemma text (lower-cased lemmas of the words) and lexicon signals of a tagged Doc or sentence Span."""
+    doc = getattr(span_or_doc, "doc", span_or_doc)
+    start = getattr(span_or_doc, "start", 0)
+    end = getattr(span_or_doc, "end", len(doc))
+    lemmas = [(token.lemma_ or token.lower_).lower() for token in span_or_doc if not (token.is_punct or token.is_space)]
+    signals = [s for s in (doc._.ls_signals or ()) if start <= s.start < end]
+    return FeatureInput(span_or_doc.text, " ".join(lemmas), signals)
+
+
+def lexicon_tokens(signals: Sequence) -> str:
+    """The lexicon layer as feature tokens, e.g. ``rule=refl.achteraf cat=reflectie neg:cat=schuring``."""
+    tokens = set()
+    for signal in signals:
+        prefix = "neg:" if signal.negated else ""
+        tokens.add(f"{prefix}rule={signal.rule_id}")
+        tokens.add(f"{prefix}cat={signal.category}")
+    return " ".join(sorted(tokens))
+
+
+def _vectorizer(block: str, *, min_df: int = 1, vocabulary: dict[str, int] | None = None) -> CountVectorizer:
+    common = {"binary": True, "dtype": np.float64, "vocabulary": vocabulary,
+              "min_df": min_df if vocabulary is None else 1}
+    if block in ("form", "lemma"):
+        return CountVectorizer(lowercase=True, token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), **common)
+    if block == "char":
+        return CountVectorizer(lowercase=True, analyzer="char_wb", ngram_range=(2, 5), **common)
+    return CountVectorizer(lowercase=False, tokenizer=str.split, token_pattern=None, **common)
+
+
+@dataclass
+class FeatureBlock:
+    """One feature block: its vocabulary (term order = column order) and idf weights."""
+
+    name: str
+    vocabulary: list[str]
+    idf: np.ndarray
+    vectorizer: CountVectorizer = field(repr=False, default=None)
+    _word_columns: dict | None = field(repr=False, default=None, compare=False)
+    _analyse: object = field(repr=False, default=None, compare=False)
+
+    def __post_init__(self):
+        if self.vectorizer is None:
+            self.vectorizer = _vectorizer(self.name, vocabulary={t: i for i, t in enumerate(self.vocabulary)})
+        if self.vocabulary and not hasattr(self.vectorizer, "vocabulary_"):
+            self.vectorizer._validate_vocabulary()
+
+    def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
+        """Binary counts times idf, each row L2-normalised."""
+        if not self.vocabulary:
+            return sp.csr_matrix((len(documents), 0))
+        counts = self._char_counts(documents) if self.name == "char" else self.vectorizer.transform(documents)
+        matrix = counts.multiply(self.idf).tocsr()
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+    def _char_counts(self, documents: Sequence[str]) -> sp.csr_matrix:
+        """The vectorizer's binary char_wb counts, built from a cache of each word's n-gram columns.
+
+        char_wb takes the n-grams of every whitespace-separated word on its own, so a row is the union of its
+        words' columns: the same matrix (sorted indices, data 1.0) as ``vectorizer.transform``, much faster.
+        """
+        if self._word_columns is None or len(self._word_columns) > WORD_CACHE_LIMIT:
+            self._word_columns = {}
+            self._analyse = self.vectorizer.build_analyzer()
+        cache, analyse, vocabulary = self._word_columns, self._analyse, self.vectorizer.vocabulary_
+        indptr, indices = [0], []
+        for document in documents:
+            columns: set[int] = set()
+            for word in document.split():
+                found = cache.get(word)
+                if found is None:
+                    found = cache[word] = frozenset(vocabulary[g] for g in analyse(word) if g in vocabulary)
+                columns |= found
+            indices.extend(sorted(columns))
+            indptr.append(len(indices))
+        return sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+                             shape=(len(documents), len(self.vocabulary)))  # fmt: skip
+
+
+def fit_block(name: str, documents: Sequence[str], *, min_df: int) -> FeatureBlock:
+    """Learn the vocabulary and smoothed idf of one block from training documents."""
+    vectorizer = _vectorizer(name, min_df=min_df)
+    try:
+        counts = vectorizer.fit_transform(documents)
+    except ValueError:  # empty vocabulary: no document has a term that occurs often enough
+        return FeatureBlock(name, [], np.zeros(0))
+    vocabulary = [term for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])]
+    document_frequency = np.asarray((counts > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + len(documents)) / (1 + document_frequency)) + 1
+    return FeatureBlock(name, vocabulary, idf)
+
+
+def block_documents(block: str, inputs: Sequence[FeatureInput]) -> list[str]:
+    """The strings a block reads from each sentence."""
+    if block == "form":
+        return [i.text for i in inputs]
+    if block == "lemma":
+        return [i.lemma_text for i in inputs]
+    if block == "char":
+        return [" ".join(i.text.lower().split()) for i in inputs]
+    return [lexicon_tokens(i.signals) for i in inputs]
+
+
+@dataclass
+class FeatureSpace:
+    """The feature blocks of a model, stacked in a fixed order."""
+
+    blocks: list[FeatureBlock]
+
+    @classmethod
+    def fit(cls, inputs: Sequence[FeatureInput], *, lexicon_features: bool, min_df: int) -> FeatureSpace:
+        """Learn vocabularies and idf from training sentences."""
+        names = BLOCKS if lexicon_features else BLOCKS[:-1]
+        return cls([fit_block(n, block_documents(n, inputs), min_df=1 if n == "lexicon" else min_df) for n in names])
+
+    def transform(self, inputs: Sequence[FeatureInput]) -> sp.csr_matrix:
+        """The feature matrix (sentences x features)."""
+        return sp.hstack([b.transform(block_documents(b.name, inputs)) for b in self.blocks], format="csr")
+
+    @property
+    def size(self) -> int:
+        """Number of features."""
+        return sum(len(b.vocabulary) for b in self.blocks)
+
