@@ -130,7 +130,7 @@ bench: $(STAMP)
 bench-large: $(STAMP)
 	$(BIN)/python scripts/bench.py --words 1000000 --words 10000000
 
-## model: rebuild models/default from the dev split of the labelled corpus (byte-identical), score it on heldout
+## model: rebuild models/default from the labelled corpus and the committed real corpus, a label rule per category chosen by leave-one-source-out (byte-identical)
 model: $(STAMP)
 	$(BIN)/python scripts/make_model.py --out models/default
 

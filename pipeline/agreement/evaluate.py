@@ -133,7 +133,8 @@ def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) ->
         click.echo("per source, macro-F1 of " + results[-1].method + ": " + ", ".join(
             f"{source} {format_score(value, 2)}" for source, value in results[-1].per_source.items()))
         click.echo("most common kinds of error (" + results[-1].method + "):")
-        for kind, count, example in error_kinds(sentences, results[-1].predictions):
+        shareable = {s.id for s in load_real(committed)}
+        for kind, count, example in error_kinds(sentences, results[-1].predictions, shareable=shareable):
             click.echo(f"  {count:>4}  {kind}: {' '.join(example.split())[:90]}")
 
 

@@ -165,8 +165,12 @@ def shape_of(text: str) -> str:
     return "long sentence" if len(stripped.split()) > 25 else "sentence"
 
 
-def error_kinds(sentences: Sequence[RealSentence], predictions: Sequence[frozenset[str]], *, top: int = 20):
-    """The most common kinds of error: (missed|false) category, in which kind of text, of which shape."""
+def error_kinds(sentences: Sequence[RealSentence], predictions: Sequence[frozenset[str]], *, top: int = 20,
+                shareable: set[str] | None = None):  # fmt: skip
+    """The most common kinds of error: (missed|false) category, in which kind of text, of which shape.
+
+    Examples are taken only from the sentences in ``shareable`` (ids whose text may be shown) when it is given.
+    """
     counts: Counter = Counter()
     examples: dict[str, str] = {}
     for sentence, predicted in zip(sentences, predictions, strict=True):
@@ -176,8 +180,10 @@ def error_kinds(sentences: Sequence[RealSentence], predictions: Sequence[frozens
             if wrong:
                 kind = f"{wrong} {category} ({sentence.kind}, {shape_of(sentence.text)})"
                 counts[kind] += 1
-                examples.setdefault(kind, sentence.text)
-    return [(kind, count, examples[kind]) for kind, count in counts.most_common(top)]
+                if shareable is None or sentence.id in shareable:
+                    examples.setdefault(kind, sentence.text)
+    return [(kind, count, examples.get(kind, "(no example whose text is committed)"))
+            for kind, count in counts.most_common(top)]
 
 
 def format_loso(results: Sequence[MethodScores], agreement: Sequence[Agreement], sentences) -> str:

@@ -63,6 +63,19 @@ def card_markdown(model: dict) -> str:
             "```",
             "",
         ]
+    loso = model.get("loso")
+    if loso:
+        lines += [
+            f"## Leave-one-source-out on real notes ({loso['sentences']} sentences, {loso['sources']} sources)",
+            "",
+            f"Each source scored by a classifier fitted without it; the rule per category was chosen by "
+            f"{loso['chosen_by']}. Macro-F1 and F1 per category:",
+            "",
+            "```",
+            format_rule_table(loso["rules"], categories, chosen=rule["name"]),
+            "```",
+            "",
+        ]
     heldout = model.get("heldout")
     if heldout:
         lines += [
@@ -77,7 +90,7 @@ def card_markdown(model: dict) -> str:
     lines += [
         "## Use",
         "",
-        "Load with `pipeline.classifier.load_classifier(folder)`; the folder holds JSON and a numeric-only .npz",
+        "Load with `leersignalen.learn.model.load_classifier(folder)`; the folder holds JSON and a numeric-only .npz",
         "(read with allow_pickle=False), so loading runs no code. A label the classifier gives without a lexicon",
         "match has no rule behind it: signals.csv still lists the lexicon evidence, so such labels can be told apart.",
         "",

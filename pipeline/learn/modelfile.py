@@ -76,8 +76,9 @@ def write_model_folder(classifier, folder: str | Path) -> Path:
         "features": {"blocks": [b.name for b in classifier.features.blocks], "size": classifier.features.size},
     }
     model.update({k: v for k, v in classifier.card.items() if k not in model and k not in RULE_FIELDS})
-    (folder / MODEL_FILE).write_bytes(_json_bytes(_round_floats(model)))
-    (folder / CARD_FILE).write_text(card_markdown(model), encoding="utf-8")
+    stored = _round_floats(model)
+    (folder / MODEL_FILE).write_bytes(_json_bytes(stored))
+    (folder / CARD_FILE).write_text(card_markdown(stored), encoding="utf-8")
     return folder
 
 
