@@ -21,8 +21,18 @@ from leersignalen.resources import MODELS_DIR
 
 @pytest.fixture
 def model_copy(tmp_path):
+    """The shipped model as a one-rule (version 1) file: the weights do not depend on the rules."""
     folder = tmp_path / "model"
     shutil.copytree(MODELS_DIR / "default", folder)
+
+    def one_rule(model):
+        if "label_rules" in model:
+            model.pop("label_rules")
+            model["label_rule"] = {"name": "classifier[text+lexicon] OR lexicon", "features": "text+lexicon",
+                                   "combine": "or", "threshold": 0.5}  # fmt: skip
+            model["format_version"] = 1
+
+    edit_model_json(folder, one_rule)
     return folder
 
 
@@ -48,6 +58,9 @@ def load_error(folder) -> str:
 
 def test_the_shipped_model_loads(model_copy):
     assert load_classifier(model_copy).rule.threshold == pytest.approx(0.5)
+    shipped = load_classifier(MODELS_DIR / "default")
+    rules = getattr(shipped.rule, "by_category", {"all": shipped.rule})
+    assert all(rule.threshold == pytest.approx(0.5) for rule in rules.values())
 
 
 @pytest.mark.parametrize(("field", "value", "named"), [
