@@ -5,7 +5,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from leersignalen.cli.privacy import pseudonymise
+from leersignalen.cli.main import cli
 from leersignalen.privacy import Pseudonymiser
 from leersignalen.privacy.export import pseudonymise_export
 
@@ -108,14 +108,15 @@ def test_cli_refuses_output_in_the_input_folder_and_key_in_the_output(tmp_path):
     table = tmp_path / "notes.csv"
     table.write_text("id,text\n1,Kees: ja\n", encoding="utf-8")
     runner = CliRunner()
-    same = runner.invoke(pseudonymise, [str(table), "--out", str(tmp_path)])
+    same = runner.invoke(cli, ["pseudonymise", str(table), "--out", str(tmp_path)])
     assert same.exit_code == 2 and "E072" in same.output
     out = str(tmp_path / "o")
-    inside = runner.invoke(pseudonymise, [str(table), "--out", out, "--key", str(tmp_path / "o" / "k.json")])
+    inside = runner.invoke(cli, ["pseudonymise", str(table), "--out", out, "--key", str(tmp_path / "o" / "k.json")])
     assert inside.exit_code == 2 and "E070" in inside.output
-    bad = runner.invoke(pseudonymise, [str(table), "--out", str(tmp_path / "o"), "--also", "names"])
+    bad = runner.invoke(cli, ["pseudonymise", str(table), "--out", str(tmp_path / "o"), "--also", "names"])
     assert bad.exit_code == 2 and "E073" in bad.output
-    good = runner.invoke(pseudonymise, [str(table), "--out", str(tmp_path / "o"), "--key", str(tmp_path / "k.json")])
+    good = runner.invoke(
+        cli, ["pseudonymise", str(table), "--out", str(tmp_path / "o"), "--key", str(tmp_path / "k.json")])
     assert good.exit_code == 0, good.output
     assert (tmp_path / "o" / "notes.csv").read_text().splitlines()[1].startswith("1,[PERSOON-")
     assert not list((tmp_path / "o").glob("*.json"))
