@@ -88,6 +88,13 @@ def fit_with_rules(inputs, labels, rule, settings, *, sources, lexicon_sha256, l
               help="Lexicon folder (default: the project's lexicons/).")
 def main(out: str, rule_choice: str, rules_from: Path | None, seed: int, lexicon_dir: Path | None) -> None:
     """Train the default model on the labelled corpus and the committed real corpus."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):  # the same bytes whatever thread count BLAS would pick (OMP_NUM_THREADS ...)
+        build(out, rule_choice, rules_from, seed, lexicon_dir)
+
+
+def build(out: str, rule_choice: str, rules_from: Path | None, seed: int, lexicon_dir: Path | None) -> None:
     lexicon_sha256 = lexicon_hash(lexicon_files(lexicon_dir))
     nlp, _ = build_pipeline("blank", lexicon_dir=str(lexicon_dir) if lexicon_dir else None)
     labelled = load_labelled(split="all")
