@@ -39,3 +39,39 @@ def test_coding_agrees_on_the_labelled_corpus_with_and_without_pseudonyms(nlp):
     agreement = sum(a == b for a, b in zip(before, after, strict=True)) / len(texts)
     print(f"label agreement with and without pseudonymisation: {agreement:.4f} on {len(texts)} sentences")
     assert agreement >= 0.99
+
+
+def test_coding_agrees_on_the_sample_sentences_with_and_without_pseudonyms(nlp):
+    from pathlib import Path
+
+    from leersignalen.read.ingest import Record
+    from leersignalen.read.inputs import read_inputs
+
+    sample = Path(__file__).resolve().parents[2] / "data" / "sample"
+    inputs = [sample / name for name in ("wijkteam_noord.csv", "energiecooperatie_zonnedak.csv",
+                                         "leeratelier_zorg.jsonl", "logboeken", "notulen", "livinglab_mobiliteit.xlsx")]
+    notes = [item for item in read_inputs(inputs, quiet=True) if isinstance(item, Record)]
+    pseudonymiser = Pseudonymiser()
+    for note in notes:
+        pseudonymiser.learn(note.text, authors=[note.author])
+    before_docs = list(nlp.pipe([note.text for note in notes]))
+    after_docs = list(nlp.pipe([pseudonymiser.pseudonymise(note.text, authors=[note.author]) for note in notes]))
+    total = agreeing = 0
+    for before_doc, after_doc in zip(before_docs, after_docs, strict=True):
+        before, after = sentence_labels(before_doc), sentence_labels(after_doc)
+        total += len(before)
+        if len(before) == len(after):  # a note whose sentences were cut differently counts as all disagreeing
+            agreeing += sum(a == b for a, b in zip(before, after, strict=True))
+    assert len(notes) > 300 and total > 2000
+    agreement = agreeing / total
+    print(f"label agreement on the sample: {agreement:.4f} on {total} sentences")
+    assert agreement >= 0.99
+
+
+def sentence_labels(doc) -> list[frozenset[str]]:
+    """The labels of each sentence of a tagged doc (non-negated matches)."""
+    labels = []
+    for sentence in doc.sents:
+        labels.append(frozenset(s.category for s in doc._.ls_signals if not s.negated
+                                and sentence.start_char <= s.start_char < sentence.end_char))
+    return labels
