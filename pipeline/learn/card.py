@@ -26,6 +26,12 @@ def rule_text(rule: dict) -> str:
     return f"**{rule['name']}** (threshold {rule['threshold']})"
 
 
+def rule_section(title: str, text: str, scores: dict, categories, chosen: str) -> list[str]:
+    """A card section: a heading, a sentence and the F1 table of the rules."""
+    return [f"## {title}", "", *([text, ""] if text else []), "```",
+            format_rule_table(scores, categories, chosen=chosen), "```", ""]
+
+
 def card_markdown(model: dict) -> str:
     """A human-readable model card."""
     categories = model["categories"]
@@ -52,41 +58,23 @@ def card_markdown(model: dict) -> str:
         lines += ["## Label rule per category", ""]
         lines += [f"- {category}: {rule_text(per_category[category])}" for category in categories]
         lines += [""]
+    chosen = rule["name"]
     if cv:
-        lines += [
-            f"## Cross-validation ({cv['folds']} folds, seed {cv['seed']}, stratified on the {cv['stratified_on']})",
-            "",
+        lines += rule_section(
+            f"Cross-validation ({cv['folds']} folds, seed {cv['seed']}, stratified on the {cv['stratified_on']})",
             f"F1 per category on out-of-fold predictions; the rule was chosen by {cv['chosen_by']}.",
-            "",
-            "```",
-            format_rule_table(cv["rules"], categories, chosen=rule["name"]),
-            "```",
-            "",
-        ]
+            cv["rules"], categories, chosen)
     loso = model.get("loso")
     if loso:
-        lines += [
-            f"## Leave-one-source-out on real notes ({loso['sentences']} sentences, {loso['sources']} sources)",
-            "",
+        lines += rule_section(
+            f"Leave-one-source-out on real notes ({loso['sentences']} sentences, {loso['sources']} sources)",
             f"Each source scored by a classifier fitted without it; the rule per category was chosen by "
-            f"{loso['chosen_by']}. Macro-F1 and F1 per category:",
-            "",
-            "```",
-            format_rule_table(loso["rules"], categories, chosen=rule["name"]),
-            "```",
-            "",
-        ]
+            f"{loso['chosen_by']}. Macro-F1 and F1 per category:", loso["rules"], categories, chosen)
     heldout = model.get("heldout")
     if heldout:
-        lines += [
-            f"## Held-out evaluation ({heldout['sentences']} sentences, split '{heldout['split']}', not used for "
-            "training or for choosing the rule)",
-            "",
-            "```",
-            format_rule_table(heldout["rules"], categories, chosen=rule["name"]),
-            "```",
-            "",
-        ]
+        lines += rule_section(
+            f"Held-out evaluation ({heldout['sentences']} sentences, split '{heldout['split']}', not used for "
+            "training or for choosing the rule)", "", heldout["rules"], categories, chosen)
     lines += [
         "## Use",
         "",
