@@ -116,11 +116,13 @@ def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) ->
     committed = real_corpus_file(real_dir, local=False)
     base = load_labelled(split="all")
     base_inputs = feature_inputs(nlp, [row.text for row in base]) if classifier else []
+    shareable = {s.id for s in load_real(committed)}
     for label, path in (("everything present", everything), ("committed part only", committed)):
         if label == "committed part only" and path == everything:
             continue
-        sentences = load_real(path)
-        absent = len(load_real(path, with_text_only=False)) - len(sentences)
+        every_row = load_real(path, with_text_only=False)
+        sentences = [s for s in every_row if s.text]
+        absent = len(every_row) - len(sentences)
         click.echo(f"\nReal corpus, {label} ({path}): {len(sentences)} sentences"
                    + (f"; {absent} without text (run `make real-corpus CLONES=...`)" if absent else ""))
         results, chosen = evaluate_loso(sentences, nlp, base_inputs=base_inputs,
@@ -133,7 +135,6 @@ def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) ->
         click.echo("per source, macro-F1 of " + results[-1].method + ": " + ", ".join(
             f"{source} {format_score(value, 2)}" for source, value in results[-1].per_source.items()))
         click.echo("most common kinds of error (" + results[-1].method + "):")
-        shareable = {s.id for s in load_real(committed)}
         for kind, count, example in error_kinds(sentences, results[-1].predictions, shareable=shareable):
             click.echo(f"  {count:>4}  {kind}: {' '.join(example.split())[:90]}")
 

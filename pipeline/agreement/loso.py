@@ -19,7 +19,14 @@ from ..learn.features import FeatureInput, feature_inputs_from_doc
 from ..learn.model import SentenceClassifier
 from ..learn.rules import COMBINATIONS, LEXICON_RULE, LabelRule, combine_labels
 from ..learn.training import TrainingSettings, fit_models
-from ..metrics import CategoryScore, format_score, macro_f1, neutral_false_positive_rate, score_labels
+from ..metrics import (
+    CategoryScore,
+    format_score,
+    macro_f1,
+    neutral_false_positive_rate,
+    score_labels,
+    zero_if_undefined,
+)
 from .corpus import RealSentence
 from .pairing import PairedSentence
 from .statistics import Agreement, agreement_rows
@@ -118,15 +125,11 @@ def per_category_choice(results: Sequence[MethodScores]) -> tuple[dict[str, str]
     categories = category_ids()
     chosen = {}
     for index, category in enumerate(categories):
-        chosen[category] = max(results, key=lambda r: _f1_or_zero(r.scores[index])).method
+        chosen[category] = max(results, key=lambda r: zero_if_undefined(r.scores[index].f1)).method
     by_name = {r.method: r for r in results}
     size = len(results[0].predictions)
     predictions = [frozenset(c for c in categories if c in by_name[chosen[c]].predictions[i]) for i in range(size)]
     return chosen, predictions
-
-
-def _f1_or_zero(score: CategoryScore) -> float:
-    return 0.0 if score.f1 != score.f1 else score.f1
 
 
 def evaluate_loso(
@@ -136,7 +139,8 @@ def evaluate_loso(
     """LOSO scores of the lexicon and, with ``classifier``, of the classifier and its combinations."""
     settings = settings or TrainingSettings()
     inputs = feature_inputs(nlp, [s.text for s in sentences])
-    results = [method_scores("lexicon", sentences, rule_predictions(LEXICON_RULE, [[0.0] * 7] * len(inputs), inputs))]
+    no_scores = [[0.0] * len(category_ids())] * len(inputs)
+    results = [method_scores("lexicon", sentences, rule_predictions(LEXICON_RULE, no_scores, inputs))]
     chosen: dict[str, str] = {}
     if classifier:
         probabilities = loso_probabilities(inputs, sentences, base_inputs, base_labels, settings=settings)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..categories import FAMILIES, Category, load_categories
 from ..errors import Errors, InputFileError
-from .cells import iter_csv_records
+from .cells import iter_csv_records, read_csv_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -92,11 +92,7 @@ def iter_rows(path: str | os.PathLike) -> Iterator[list[str]]:
 
 def read_rows(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
     """(columns, rows as dicts of strings) of a run CSV."""
-    records = iter_csv_records(path)
-    columns = next(records, None)
-    if columns is None:
-        return [], []
-    return columns, [dict(zip(columns, record, strict=False)) for record in records]
+    return read_csv_rows(path)
 
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
