@@ -74,12 +74,14 @@ def read_table(path: Path, *, encoding: str | None, overrides: dict[str, str]) -
     delimiter = sniff_delimiter(decoded.sample_text(), path.suffix.lower())
     lines = _Lines(decoded)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputFileError(Errors.E007.format(path=path)) from None
-    except csv.Error:
-        header = _lenient(lines.row_lines, delimiter)
+    header: list[str] = []
+    while not any(cell.strip("\ufeff \t") for cell in header):  # blank lines (or a lone BOM) before the header
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputFileError(Errors.E007.format(path=path)) from None
+        except csv.Error:
+            header = _lenient(lines.row_lines, delimiter)
     header[0] = header[0].removeprefix("\ufeff")
     mapping = resolve_columns(header, overrides, path)
     width = len(header)

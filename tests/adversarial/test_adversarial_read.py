@@ -217,3 +217,18 @@ def test_a_zip_with_an_unknown_suffix_is_refused(tmp_path, read):
         archive.writestr("a.txt", "x" * 100)
     with pytest.raises(InputFileError, match="^E002 "):
         read(path)
+
+
+def test_a_csv_holding_only_a_byte_order_mark_is_an_empty_file_not_a_crash(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"\xef\xbb\xbf\r\n")
+    result = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "blank", "-q"])
+    assert result.exit_code == 2
+    assert result.output == f"Error: E007 {path}: the file is empty; export at least a header and one note\n"
+
+
+def test_blank_lines_before_the_header_are_skipped(read, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("\n\nid,text\n1,Achteraf gezien ging het goed.\n", encoding="utf-8")
+    [note] = read(path).notes
+    assert (note.id, note.text, note.source_line) == ("1", "Achteraf gezien ging het goed.", 4)
