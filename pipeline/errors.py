@@ -42,8 +42,8 @@ class Errors(metaclass=_PrefixCode):
     # learning: classifier models and training
     E014 = "{count} coded sentences are too few for {folds}-fold cross-validation; code more sentences or lower --folds"
     E015 = "{where}: no text; training needs the sentence text in a 'text' column"
-    E016 = "use either --pred (machine coding) or --gold2 (second coder), not both"
-    E017 = "--classifier labels the gold texts now; leave out --pred and --gold2 to use it"
+    E016 = "--coders-only needs --gold2 (a second coder's file); add it or leave out --coders-only"
+    E017 = "--classifier labels the gold texts now; leave out --pred to use it"
     E018 = "{count} problem(s) in the lexicon (listed above); fix them and run `leersignalen lexicon check` again"
     # lexicon files (categories, rules, negation, lemma exceptions)
     E020 = "{problem}{more}"

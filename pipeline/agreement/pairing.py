@@ -156,21 +156,29 @@ def pair_two_coders(first: Sequence[GoldRow], second: Sequence[GoldRow]) -> tupl
     """
     for rows in (first, second):
         _refuse_duplicates(rows)
-    seconds: dict[str, GoldRow] = {}
-    for row in second:
-        seconds.setdefault(gold_key(row), row)
-    pairs, seen = [], set()
-    for row in first:
+    pairs = []
+    for row, other in zip(*rows_coded_by_both(first, second), strict=True):
         key = gold_key(row)
-        other = seconds.get(key)
-        if other is None or key in seen:
-            continue
-        seen.add(key)
         shown = "" if key.startswith("text:") else key.removeprefix("id:")
         pairs.append(PairedSentence(row.where, shown, row.text or other.text or "", row.labels, other.labels))
     if not pairs:
         raise GoldFileError(Errors.E049.format(first=first[0].source, second=second[0].source))
-    return pairs, len({gold_key(r) for r in first}) - len(pairs), len(seconds) - len(pairs)
+    return pairs, len({gold_key(r) for r in first}) - len(pairs), len({gold_key(r) for r in second}) - len(pairs)
+
+
+def rows_coded_by_both(first: Sequence[GoldRow], second: Sequence[GoldRow]) -> tuple[list[GoldRow], list[GoldRow]]:
+    """Each coder's rows of the sentences both coded, in the first coder's order (what the coders were compared on)."""
+    seconds: dict[str, GoldRow] = {}
+    for row in second:
+        seconds.setdefault(gold_key(row), row)
+    both_first, both_second, seen = [], [], set()
+    for row in first:
+        key = gold_key(row)
+        if key in seconds and key not in seen:
+            seen.add(key)
+            both_first.append(row)
+            both_second.append(seconds[key])
+    return both_first, both_second
 
 
 def _refuse_duplicates(rows: Sequence[GoldRow]) -> None:

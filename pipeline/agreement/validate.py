@@ -60,16 +60,18 @@ def _rounded(value: float) -> float | None:
     return round(float(value), DIGITS) + 0.0
 
 
-def write_validation(result: ValidationResult, out: Path) -> list[Path]:
-    """Write validation.csv, disagreements.csv and validation_methods.txt into ``out``; return the paths."""
+def _validation_table(result: ValidationResult) -> list[list]:
+    """The rows of validation.csv."""
+    return [[row.category, row.support, row.predicted, row.tp, row.fp, row.fn, row.tn]
+            + [_rounded(getattr(row, name)) for name in VALIDATION_COLUMNS[7:-1]] + [row.note]
+            for row in result.rows]  # fmt: skip
+
+
+def write_validation(result: ValidationResult, out: Path, *, methods: str | None = None) -> list[Path]:
+    """Write validation.csv, disagreements.csv and validation_methods.txt (``methods``, or the sentence for
+    ``result``) into ``out``; return the paths."""
     out.mkdir(parents=True, exist_ok=True)
-    table = [
-        [row.category, row.support, row.predicted, row.tp, row.fp, row.fn, row.tn]
-        + [_rounded(getattr(row, name)) for name in VALIDATION_COLUMNS[7:-1]]
-        + [row.note]
-        for row in result.rows
-    ]
-    write_csv(out / "validation.csv", table, VALIDATION_COLUMNS)
+    write_csv(out / "validation.csv", _validation_table(result), VALIDATION_COLUMNS)
     machine = result.comparison != "coders"
     other_name = "machine_labels" if machine else "coder2_labels"
     columns = ["gold_row", "sentence", "text", "gold_labels", other_name, "only_gold", f"only_{other_name[:-7]}"]
@@ -95,9 +97,9 @@ def write_validation(result: ValidationResult, out: Path) -> list[Path]:
             ]
         records.append(record)
     write_csv(out / "disagreements.csv", records, columns)
-    methods = out / "validation_methods.txt"
-    methods.write_text(methods_sentence(result) + "\n", encoding="utf-8")
-    return [out / "validation.csv", out / "disagreements.csv", methods]
+    methods_file = out / "validation_methods.txt"
+    methods_file.write_text((methods or methods_sentence(result)) + "\n", encoding="utf-8")
+    return [out / "validation.csv", out / "disagreements.csv", methods_file]
 
 
 def methods_sentence(result: ValidationResult) -> str:
@@ -155,4 +157,68 @@ def format_table(result: ValidationResult) -> str:
         f"({neutral.predicted} of {neutral.support})"
     )
     lines.extend(f"note: {row.category}: {row.note}" for row in result.category_rows() if row.note)
+    return "\n".join(lines)
+
+
+SIDE_BY_SIDE_COLUMNS = (
+    "category", "support_gold", "support_gold2",
+    "coders_kappa", "coders_alpha", "coders_alpha_low", "coders_alpha_high",
+    "machine_gold_alpha", "machine_gold_alpha_low", "machine_gold_alpha_high", "machine_gold_f1",
+    "machine_gold2_alpha", "machine_gold2_alpha_low", "machine_gold2_alpha_high", "machine_gold2_f1",
+)  # fmt: skip
+
+
+@dataclass
+class SideBySide:
+    """The coders' agreement next to the machine's agreement with each coder, on the same sentences."""
+
+    coders: ValidationResult
+    machine_first: ValidationResult
+    machine_second: ValidationResult
+
+    def rows(self) -> list[list]:
+        """One row per category, in SIDE_BY_SIDE_COLUMNS order (undefined values as None)."""
+        table = []
+        for coders in self.coders.category_rows():
+            first, second = self.machine_first.row(coders.category), self.machine_second.row(coders.category)
+            values = (coders.kappa, coders.alpha, coders.alpha_low, coders.alpha_high,
+                      first.alpha, first.alpha_low, first.alpha_high, first.f1,
+                      second.alpha, second.alpha_low, second.alpha_high, second.f1)  # fmt: skip
+            table.append([coders.category, first.support, second.support, *(_rounded(v) for v in values)])
+        return table
+
+
+def side_by_side(coders: ValidationResult, machine_first: ValidationResult,
+                 machine_second: ValidationResult) -> SideBySide:  # fmt: skip
+    """Check that the three comparisons cover the same sentences and put them side by side."""
+    if not len(coders.pairs) == len(machine_first.pairs) == len(machine_second.pairs):
+        raise ValueError("the coders and the machine were compared on different sentences")
+    return SideBySide(coders, machine_first, machine_second)
+
+
+def write_side_by_side(table: SideBySide, out: Path) -> list[Path]:
+    """validation_side_by_side.csv, and the machine-against-coder files (validation_machine*.csv)."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / "validation_side_by_side.csv"]
+    write_csv(written[0], table.rows(), SIDE_BY_SIDE_COLUMNS)
+    for name, result in (("validation_machine_gold.csv", table.machine_first),
+                         ("validation_machine_gold2.csv", table.machine_second)):  # fmt: skip
+        write_csv(out / name, _validation_table(result), VALIDATION_COLUMNS)
+        written.append(out / name)
+    return written
+
+
+def format_side_by_side(table: SideBySide) -> str:
+    """The coders' alpha next to the machine's alpha (and F1) against each coder, per category."""
+    def cell(alpha, low, high):
+        return f"{_fmt(alpha)} [{_fmt(low)}, {_fmt(high)}]"
+
+    lines = [f"Coders next to the machine ({table.machine_first.comparison}) on the same "
+             f"{len(table.coders.pairs)} sentences: Krippendorff's alpha [95% CI] and the machine's F1",
+             f"{'category':<16}{'coder 1 vs 2':<20}{'machine vs 1':<20}{'F1 vs 1':>8}  {'machine vs 2':<20}"
+             f"{'F1 vs 2':>8}"]  # fmt: skip
+    for row in table.rows():
+        category, *_, ck, ca, cl, ch, a1, l1, h1, f1, a2, l2, h2, f2 = row
+        lines.append(f"{category:<16}{cell(ca, cl, ch):<20}{cell(a1, l1, h1):<20}{_fmt(f1):>8}  "
+                     f"{cell(a2, l2, h2):<20}{_fmt(f2):>8}")  # fmt: skip
     return "\n".join(lines)

@@ -5,6 +5,7 @@ They are attached to the ``leersignalen`` group in :mod:`leersignalen.cli.main`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -70,7 +71,10 @@ SPLIT_HELP = "Use only the gold rows of this split (needs a 'split' column); def
               help="Output folder of `leersignalen run` (or its sentences.csv) to compare with; without it the "
                    "gold texts are tagged now.")
 @click.option("--gold2", "gold2_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A second coder's file in the same format: agreement between two human codings. Repeatable.")
+              help="A second coder's file in the same format: agreement between two human codings, shown next to "
+                   "the machine's agreement with each coder on the same sentences. Repeatable.")
+@click.option("--coders-only", is_flag=True, default=False,
+              help="With --gold2: compare the two coders only, without the machine.")
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=MAPPING_HELP)
 @model_option(purpose="used to tag the gold texts when --pred is not given")
@@ -81,47 +85,77 @@ SPLIT_HELP = "Use only the gold rows of this split (needs a 'split' column); def
               help="Folder for the CSV outputs (default: the --pred folder, else ./validation).")
 @seed_option("the bootstrap resampling")
 @resamples_option
-def validate(gold_paths, pred, gold2_paths, mapping, model, classifier_path, lexicon_dir, split, out, seed,
-             resamples) -> None:  # fmt: skip
+def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classifier_path, lexicon_dir, split, out,
+             seed, resamples) -> None:  # fmt: skip
     """Compare human coding with the machine or a second coder and write the agreement files."""
     from ..agreement.gold import read_gold_files
-    from ..agreement.pairing import load_tagged_output, pair_two_coders, pair_with_output, pair_with_tagger
-    from ..agreement.validate import format_table, methods_sentence, validate_pairs, write_validation
+    from ..agreement.pairing import pair_two_coders, rows_coded_by_both
+    from ..agreement.validate import (
+        format_side_by_side,
+        format_table,
+        methods_sentence,
+        side_by_side,
+        validate_pairs,
+        write_side_by_side,
+        write_validation,
+    )
 
-    if pred and gold2_paths:
-        raise GoldFileError(Errors.E016)
-    if classifier_path and (pred or gold2_paths):
+    if classifier_path and pred:
         raise GoldFileError(Errors.E017)
+    if coders_only and not gold2_paths:
+        raise GoldFileError(Errors.E016)
     code_map = _mapping(mapping)
     gold = read_gold_files(gold_paths, mapping=code_map, split=split, tables=gold_tables())
-    if gold2_paths:
-        second = read_gold_files(gold2_paths, mapping=code_map, split=split, tables=gold_tables())
-        pairs, only_first, only_second = pair_two_coders(gold, second)
-        comparison = "coders"
-        click.echo(f"{len(pairs)} sentences coded by both coders ({only_first} only in --gold, "
-                   f"{only_second} only in --gold2)")  # fmt: skip
-    elif pred:
-        output = load_tagged_output(pred)
-        pairs = pair_with_output(gold, output)
-        comparison = f"leersignalen output {output.folder.name}"
-    else:
-        nlp = _pipeline(model, lexicon_dir)
-        classifier = None
-        comparison = f"leersignalen lexicon, pipeline {model}"
-        if classifier_path:
-            from ..learn.model import load_classifier
-
-            classifier = load_classifier(classifier_path)
-            warn_if_lexicon_changed(classifier, lexicon_dir)
-            comparison = f"leersignalen classifier, rule {classifier.rule.name}"
-        pairs = pair_with_tagger(gold, nlp, classifier=classifier)
-    result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
     folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
-    written = write_validation(result, folder)
-    click.echo(format_table(result))
+    if not gold2_paths:
+        pairs, comparison = _machine_pairs(gold, pred, model, classifier_path, lexicon_dir)
+        result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
+        written = write_validation(result, folder)
+        click.echo(format_table(result))
+        click.echo("")
+        click.echo(methods_sentence(result))
+        click.echo("wrote " + ", ".join(str(path) for path in written))
+        return
+    second = read_gold_files(gold2_paths, mapping=code_map, split=split, tables=gold_tables())
+    pairs, only_first, only_second = pair_two_coders(gold, second)
+    click.echo(f"{len(pairs)} sentences coded by both coders ({only_first} only in --gold, "
+               f"{only_second} only in --gold2)")  # fmt: skip
+    coders = validate_pairs(pairs, comparison="coders", resamples=resamples, seed=seed)
+    click.echo(format_table(coders))
+    sentences, written = [methods_sentence(coders)], []
+    if not coders_only:
+        first_rows, second_rows = rows_coded_by_both(gold, second)
+        against_first, comparison = _machine_pairs(first_rows, pred, model, classifier_path, lexicon_dir)
+        against_second = [replace(pair, where=row.where, gold=row.labels)
+                          for pair, row in zip(against_first, second_rows, strict=True)]  # fmt: skip
+        machine = [validate_pairs(p, comparison=comparison, resamples=resamples, seed=seed)
+                   for p in (against_first, against_second)]  # fmt: skip
+        table = side_by_side(coders, *machine)
+        written += write_side_by_side(table, folder)
+        click.echo("")
+        click.echo(format_side_by_side(table))
+        sentences.append(methods_sentence(machine[0]))
+    written = write_validation(coders, folder, methods=" ".join(sentences)) + written
     click.echo("")
-    click.echo(methods_sentence(result))
+    click.echo(" ".join(sentences))
     click.echo("wrote " + ", ".join(str(path) for path in written))
+
+
+def _machine_pairs(gold, pred: Path | None, model: str, classifier_path, lexicon_dir: Path | None):
+    """The gold rows paired with the machine's coding (a tagged output, or the texts tagged now); and its name."""
+    from ..agreement.pairing import load_tagged_output, pair_with_output, pair_with_tagger
+
+    if pred:
+        output = load_tagged_output(pred)
+        return pair_with_output(gold, output), f"leersignalen output {output.folder.name}"
+    nlp = _pipeline(model, lexicon_dir)
+    if not classifier_path:
+        return pair_with_tagger(gold, nlp), f"leersignalen lexicon, pipeline {model}"
+    from ..learn.model import load_classifier
+
+    classifier = load_classifier(classifier_path)
+    warn_if_lexicon_changed(classifier, lexicon_dir)
+    return pair_with_tagger(gold, nlp, classifier=classifier), f"leersignalen classifier, rule {classifier.rule.name}"
 
 
 @click.command(help="Train a multi-label sentence classifier on human-coded sentences, cross-validate it "

@@ -58,11 +58,55 @@ def test_validate_unknown_code_exits_2_with_file_line_and_code(runner, tmp_path)
     assert "--mapping" in result.output
 
 
-def test_validate_refuses_pred_and_gold2_together(runner):
-    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
-                                      "--pred", str(GOLD / "tagged")])  # fmt: skip
+def test_validate_refuses_coders_only_without_a_second_coder(runner):
+    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--coders-only"])
     assert result.exit_code == 2
-    assert "not both" in result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: E016 --coders-only needs --gold2 (a second coder's file); add it or leave out --coders-only")
+
+
+def test_validate_shows_coders_next_to_the_machine(runner, tmp_path):
+    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
+                                 "--out", str(tmp_path), "--resamples", "50"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Coders next to the machine (leersignalen lexicon, pipeline blank) on the same 9 sentences" in result.output
+    _, table = read_csv_rows(tmp_path / "validation_side_by_side.csv")
+    by_category = {row["category"]: row for row in table}
+    _, coders = read_csv_rows(tmp_path / "validation.csv")
+    _, machine = read_csv_rows(tmp_path / "validation_machine_gold.csv")
+    _, machine2 = read_csv_rows(tmp_path / "validation_machine_gold2.csv")
+    for rows, column in ((coders, "coders_alpha"), (machine, "machine_gold_alpha"), (machine2, "machine_gold2_alpha")):
+        for row in rows:
+            if row["category"] in by_category:
+                assert by_category[row["category"]][column] == row["alpha"], (column, row["category"])
+    assert by_category["structuur"]["support_gold"] == "4"
+    methods = (tmp_path / "validation_methods.txt").read_text(encoding="utf-8")
+    assert methods.startswith("Two human codings were compared on 9 sentences")
+    assert "Automatic coding (leersignalen lexicon, pipeline blank) was compared with human coding of 9 sentences" in (
+        methods)
+
+
+def test_validate_machine_against_the_second_coder_uses_the_second_coders_labels(runner, tmp_path):
+    def compare(first: str, second: str, out: str):
+        return runner.invoke(cli, ["validate", "--gold", str(GOLD / first), "--gold2", str(GOLD / second),
+                                   "--out", str(tmp_path / out), "--resamples", "20"])  # fmt: skip
+
+    swapped, straight = compare("coder_b.tsv", "coder_a.csv", "ba"), compare("coder_a.csv", "coder_b.tsv", "ab")
+    assert swapped.exit_code == straight.exit_code == 0
+    _, ab = read_csv_rows(tmp_path / "ab" / "validation_side_by_side.csv")
+    _, ba = read_csv_rows(tmp_path / "ba" / "validation_side_by_side.csv")
+    for row_ab, row_ba in zip(ab, ba, strict=True):
+        assert (row_ab["machine_gold_f1"], row_ab["machine_gold2_f1"]) == (row_ba["machine_gold2_f1"],
+                                                                           row_ba["machine_gold_f1"])
+    assert any(row["machine_gold_f1"] != row["machine_gold2_f1"] for row in ab)
+
+
+def test_validate_coders_only_writes_no_machine_files(runner, tmp_path):
+    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
+                                 "--coders-only", "--out", str(tmp_path), "--resamples", "20"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Coders next to the machine" not in result.output
+    assert not (tmp_path / "validation_side_by_side.csv").exists()
 
 
 def test_validate_two_coders(runner, tmp_path):
