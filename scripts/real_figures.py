@@ -32,7 +32,8 @@ def figures(path: Path, nlp, *, classifier: bool, base) -> dict:
         "coders_alpha": agreement,
         "methods": {r.method: {"macro_f1": round(r.macro_f1, 4),
                                "neutral_false_positive_rate": round(r.neutral_false_positive_rate, 4),
-                               "f1": {s.category: round(s.f1, 4) if s.f1 == s.f1 else None for s in r.scores}}
+                               "f1": {s.category: round(s.f1, 4) if s.f1 == s.f1 else None for s in r.scores},
+                               "alpha": {c: round(a, 4) if a == a else None for c, a in r.alpha.items()}}
                     for r in results},
         "per_category_choice": chosen,
     }

@@ -44,6 +44,7 @@ class MethodScores:
     scores: list[CategoryScore]
     neutral_false_positive_rate: float
     per_source: dict[str, float]
+    alpha: dict[str, float]  # category -> Krippendorff's alpha of this method against the adjudicated gold
 
     @property
     def macro_f1(self) -> float:
@@ -58,8 +59,10 @@ def method_scores(method: str, sentences: Sequence[RealSentence], predictions: l
         index = [i for i, s in enumerate(sentences) if s.source == source]
         per_source[source] = macro_f1(score_labels([gold[i] for i in index], [predictions[i] for i in index],
                                                    categories))
+    pairs = [PairedSentence(s.id, s.id, s.text, s.gold, p) for s, p in zip(sentences, predictions, strict=True)]
+    alpha = {row.category: row.alpha for row in agreement_rows(pairs, resamples=0) if row.category in categories}
     return MethodScores(method, predictions, score_labels(gold, predictions, categories),
-                        neutral_false_positive_rate(gold, predictions), per_source)
+                        neutral_false_positive_rate(gold, predictions), per_source, alpha)
 
 
 def feature_inputs(nlp, texts: Sequence[str]) -> list[FeatureInput]:
@@ -208,6 +211,12 @@ def format_loso(results: Sequence[MethodScores], agreement: Sequence[Agreement],
                                                               for r in results))
     lines.append(f"{'neutral FP rate':<16}{'':>8}  {'':<22}" + "".join(
         f"{format_score(r.neutral_false_positive_rate):>{width + 2}}" for r in results))
+    lines.append("")
+    lines.append("Krippendorff's alpha of each method against the adjudicated gold, next to the coders' alpha")
+    for category in categories:
+        alpha = format_score(by_category[category].alpha, 2)
+        cells = "".join(f"{format_score(r.alpha[category], 2):>{width + 2}}" for r in results)
+        lines.append(f"{category:<16}{'':>8}  {alpha:<22}{cells}")
     return "\n".join(lines)
 
 

@@ -1,0 +1,49 @@
+"""Leave-one-source-out scoring: pooled scores per method, per source, and the machine's alpha against the gold."""
+
+import math
+
+import pytest
+from leersignalen.agreement.corpus import RealSentence
+from leersignalen.agreement.loso import format_loso, method_scores, shape_of
+from leersignalen.agreement.statistics import krippendorff_alpha
+
+
+def sentence(number: int, source: str, gold: set[str]) -> RealSentence:
+    labels = frozenset(gold)
+    return RealSentence(f"{source}-{number}", source, "minutes", f"zin {number}", labels, labels, labels)
+
+
+SENTENCES = [sentence(1, "a", {"structuur"}), sentence(2, "a", set()), sentence(3, "b", {"structuur"}),
+             sentence(4, "b", {"reflectie"}), sentence(5, "b", set()), sentence(6, "a", {"structuur", "reflectie"})]
+
+
+def test_alpha_of_a_method_is_krippendorffs_alpha_against_the_gold():
+    predictions = [frozenset({"structuur"}), frozenset({"structuur"}), frozenset(), frozenset({"reflectie"}),
+                   frozenset(), frozenset({"structuur"})]
+    result = method_scores("lexicon", SENTENCES, predictions)
+    gold = [int("structuur" in s.gold) for s in SENTENCES]
+    machine = [int("structuur" in p) for p in predictions]
+    assert result.alpha["structuur"] == pytest.approx(krippendorff_alpha(gold, machine))
+    assert result.alpha["structuur"] < 1
+    assert math.isnan(result.alpha["schuring"])
+
+
+def test_a_perfect_method_has_alpha_one_and_macro_f1_one_per_source():
+    result = method_scores("perfect", SENTENCES, [s.gold for s in SENTENCES])
+    assert result.alpha["reflectie"] == pytest.approx(1.0)
+    assert result.per_source == {"a": pytest.approx(1.0), "b": pytest.approx(1.0)}
+
+
+def test_the_loso_table_shows_the_machines_alpha_next_to_the_coders():
+    from leersignalen.agreement.loso import coder_agreement
+
+    result = method_scores("lexicon", SENTENCES, [s.gold for s in SENTENCES])
+    table = format_loso([result], coder_agreement(SENTENCES, resamples=0), SENTENCES)
+    section = table.split("Krippendorff's alpha of each method against the adjudicated gold")[1]
+    assert "reflectie" in section and "1.00" in section
+
+
+@pytest.mark.parametrize(("text", "shape"), [("# Notulen", "heading or label"), ("- actiepunt", "list item"),
+                                             ("Dat ging niet goed.", "with negation"), ("Dat ging goed.", "sentence")])
+def test_shape_of_sorts_errors_by_the_form_of_the_sentence(text, shape):
+    assert shape_of(text) == shape
