@@ -57,12 +57,12 @@ def main(argv: list[str] | None = None) -> None:
     gold = [row["labels"] for row in rows]
     predicted, fired = tag(rows)
     print(f"{args.gold}: {len(rows)} rows, {sum(1 for g in gold if not g)} neutral")
-    print(format_scores(score_labels(gold, predicted), gold, predicted))
+    print(format_scores(score_labels(gold, predicted, category_ids()), gold, predicted))
     if args.by_source:
         for source in sorted({row["source"] for row in rows}):
             index = [i for i, row in enumerate(rows) if row["source"] == source]
             g, p = [gold[i] for i in index], [predicted[i] for i in index]
-            print(f"{source:<32}{len(index):>5}  macro F1 {macro_f1(score_labels(g, p)):.3f}"
+            print(f"{source:<32}{len(index):>5}  macro F1 {macro_f1(score_labels(g, p, category_ids())):.3f}"
                   f"  neutral FP {neutral_false_positive_rate(g, p):.3f}")
     if args.errors:
         category = args.errors
