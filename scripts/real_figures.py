@@ -11,9 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from leersignalen.agreement.corpus import load_real, real_corpus_file
+from leersignalen.agreement.corpus import held_back_sources, load_real, real_corpus_file
 from leersignalen.agreement.evaluate import load_labelled
-from leersignalen.agreement.loso import coder_agreement, evaluate_loso, feature_inputs
+from leersignalen.agreement.loso import coder_agreement, evaluate_loso, feature_inputs, held_back_scores
 from leersignalen.tag.pipeline import build_pipeline
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "real" / "figures.json"
@@ -36,6 +36,9 @@ def figures(path: Path, nlp, *, classifier: bool, base) -> dict:
                                "alpha": {c: round(a, 4) if a == a else None for c, a in r.alpha.items()}}
                     for r in results},
         "per_category_choice": chosen,
+        "held_back": {r.method: {"macro_f1": round(r.macro_f1, 4), "sentences": len(r.predictions),
+                                 "neutral_false_positive_rate": round(r.neutral_false_positive_rate, 4)}
+                      for r in held_back_scores(results, sentences, held_back_sources())},
     }
 
 

@@ -48,6 +48,16 @@ def _labels(cell: str, where: str) -> frozenset[str]:
     return labels
 
 
+def held_back_sources(folder: Path | None = None) -> frozenset[str]:
+    """Sources marked ``held back`` in sources.tsv: nobody writing lexicon rules has read their errors."""
+    path = Path(folder or REAL_DIR or "data/real") / "sources.tsv"
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["id"] for row in csv.DictReader(handle, delimiter="\t")
+                         if row.get("rule_writing", "").strip() == "held back")  # fmt: skip
+
+
 def load_real(path: Path | None = None, *, with_text_only: bool = True) -> list[RealSentence]:
     """Read the real corpus; by default only the sentences whose text is present."""
     path = Path(path or real_corpus_file())

@@ -102,12 +102,13 @@ def evaluate_lexicon(paths: Sequence[Path] = (), *, split: str = "dev", model: s
 
 def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) -> None:
     """LOSO tables on the real corpus: on every sentence present, and on the committed part alone when they differ."""
-    from .corpus import load_real, real_corpus_file
+    from .corpus import held_back_sources, load_real, real_corpus_file
     from .loso import (
         coder_agreement,
         error_kinds,
         evaluate_loso,
         feature_inputs,
+        format_held_back,
         format_loso,
         format_precision_recall,
     )
@@ -128,6 +129,7 @@ def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) ->
         results, chosen = evaluate_loso(sentences, nlp, base_inputs=base_inputs,
                                         base_labels=[row.labels for row in base], classifier=classifier)
         click.echo(format_loso(results, coder_agreement(sentences), sentences))
+        click.echo(format_held_back(results, sentences, held_back_sources(real_dir)))
         for result in results:
             click.echo(format_precision_recall(result))
         if chosen:

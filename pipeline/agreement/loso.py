@@ -220,6 +220,35 @@ def format_loso(results: Sequence[MethodScores], agreement: Sequence[Agreement],
     return "\n".join(lines)
 
 
+def held_back_scores(results: Sequence[MethodScores], sentences: Sequence[RealSentence],
+                     held_back: frozenset[str]) -> list[MethodScores]:  # fmt: skip
+    """Each method's pooled scores on the sentences of the held-back sources only (empty when none is present)."""
+    index = [i for i, s in enumerate(sentences) if s.source in held_back]
+    if not index:
+        return []
+    subset = [sentences[i] for i in index]
+    return [method_scores(r.method, subset, [r.predictions[i] for i in index]) for r in results]
+
+
+def format_held_back(results: Sequence[MethodScores], sentences: Sequence[RealSentence],
+                     held_back: frozenset[str]) -> str:  # fmt: skip
+    """F1 per category and macro-F1 of every method on the held-back sources: the lexicon's honest figure."""
+    scores = held_back_scores(results, sentences, held_back)
+    if not scores:
+        return "no source held back from rule writing is present"
+    present = sorted({s.source for s in sentences if s.source in held_back})
+    width = max(12, *(len(r.method) for r in scores))
+    lines = [f"On the {len(present)} sources held back from rule writing ({', '.join(present)}; "
+             f"{sum(1 for s in sentences if s.source in held_back)} sentences), F1:",
+             f"{'category':<16}" + "".join(f"{r.method:>{width + 2}}" for r in scores)]
+    for index, category in enumerate(category_ids()):
+        lines.append(f"{category:<16}" + "".join(f"{format_score(r.scores[index].f1):>{width + 2}}" for r in scores))
+    lines.append(f"{'macro F1':<16}" + "".join(f"{format_score(r.macro_f1):>{width + 2}}" for r in scores))
+    lines.append(f"{'neutral FP rate':<16}" + "".join(
+        f"{format_score(r.neutral_false_positive_rate):>{width + 2}}" for r in scores))
+    return "\n".join(lines)
+
+
 def format_precision_recall(result: MethodScores) -> str:
     lines = [f"{result.method}: {'category':<16}{'P':>7}{'R':>7}{'F1':>7}"]
     for score in result.scores:

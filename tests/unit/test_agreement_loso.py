@@ -47,3 +47,30 @@ def test_the_loso_table_shows_the_machines_alpha_next_to_the_coders():
                                              ("Dat ging niet goed.", "with negation"), ("Dat ging goed.", "sentence")])
 def test_shape_of_sorts_errors_by_the_form_of_the_sentence(text, shape):
     assert shape_of(text) == shape
+
+
+def test_held_back_scores_pool_only_the_held_back_sources():
+    from leersignalen.agreement.loso import format_held_back, held_back_scores
+
+    predictions = [s.gold if s.source == "b" else frozenset() for s in SENTENCES]
+    result = method_scores("lexicon", SENTENCES, predictions)
+    only_b = held_back_scores([result], SENTENCES, frozenset({"b"}))
+    assert only_b[0].macro_f1 == pytest.approx(1.0) and result.macro_f1 < 1
+    assert len(only_b[0].predictions) == 3
+    assert held_back_scores([result], SENTENCES, frozenset({"c"})) == []
+    assert "On the 1 sources held back from rule writing (b; 3 sentences)" in format_held_back(
+        [result], SENTENCES, frozenset({"b"}))
+
+
+def test_held_back_sources_are_read_from_sources_tsv(tmp_path):
+    from leersignalen.agreement.corpus import held_back_sources
+
+    (tmp_path / "sources.tsv").write_text("id\trule_writing\nx\theld back\ny\ttuning\nz\t\n", encoding="utf-8")
+    assert held_back_sources(tmp_path) == frozenset({"x"})
+    assert held_back_sources(tmp_path / "missing") == frozenset()
+
+
+def test_the_committed_sources_say_which_were_held_back_from_rule_writing():
+    from leersignalen.agreement.corpus import held_back_sources
+
+    assert len(held_back_sources()) == 7
