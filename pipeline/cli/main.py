@@ -65,7 +65,6 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         csv_dialect, pseudonymise, key, pseudonymise_also, dask_scheduler, dask_local, period, date_range, seed,
         min_notes, min_words, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
-    from ..analyse.trends import write_trends
     from ..output.staging import check_out
     from ..privacy.engine import parse_also
     from ..read.ingest import parse_column_overrides
@@ -91,6 +90,8 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
     trends_of: dict = {}
 
     def trends_into(folder: Path) -> None:
+        from ..analyse.trends import write_trends
+
         trends_of["summary"] = write_trends(folder, period=period, seed=seed, min_notes=min_notes,
                                             min_words=min_words, date_range=options.date_window)
 

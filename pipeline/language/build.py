@@ -38,7 +38,7 @@ def build_language(model: str = "auto") -> tuple[Language, PipelineInfo]:
     """The language layer for ``--model auto|blank|NAME``: tokens, sentences and lemmas, no tagging yet."""
     name = resolve_model(model)
     if name == "blank":
-        nlp = spacy.blank("nl")
+        nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": segmenter.NOTES_TOKENIZER}}})
         nlp.add_pipe("leersignalen_segmenter")
         nlp.add_pipe("leersignalen_lemmatizer")
         info = PipelineInfo("spacy.blank(nl)", spacy.__version__, "blank", tuple(nlp.pipe_names))
