@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -125,12 +125,17 @@ class RuleMatcher:
         for index, entry in enumerate(scope):
             self._add_parts(("scope", index), entry.parts)
         self.by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "prefix": {}, "suffix": {}}
-        self.other: list[tuple[int, Element]] = []
+        self.infixes: list[tuple[int, str]] = []
+        self.joined_whole: dict[str, list[int]] = {}  # particle + verb -> separable elements
+        self.joined_by_particle: dict[str, list[tuple[int, str]]] = {}  # particle -> (element, verb)
         for element, element_id in self.element_ids.items():
             if element.kind in self.by_kind:
                 self.by_kind[element.kind].setdefault(element.value, []).append(element_id)
+            elif element.kind == "infix":
+                self.infixes.append((element_id, element.value))
             else:
-                self.other.append((element_id, element))
+                self.joined_whole.setdefault(element.value + element.verb, []).append(element_id)
+                self.joined_by_particle.setdefault(element.value, []).append((element_id, element.verb))
         self.first_step: dict[int, list[int]] = {}
         for seq_index, sequence in enumerate(self.sequences):
             for element_id in sequence.steps[0]:
@@ -201,22 +206,19 @@ class RuleMatcher:
             for cut in range(1, len(word) + 1):
                 found.update(prefixes.get(word[:cut], ()))
                 found.update(suffixes.get(word[-cut:], ()))
-        for element_id, element in self.other:
-            value = element.value
-            if element.kind == "infix":
-                hit = value in lower or value in lemma
-            else:
-                hit = self._joined_separable(lower, lemma, value, element.verb)
-            if hit:
+        for element_id, value in self.infixes:
+            if value in lower or value in lemma:
                 found.add(element_id)
+        found.update(self.joined_whole.get(lower, ()))
+        found.update(self.joined_whole.get(lemma, ()))
+        for particle, entries in self.joined_by_particle.items():
+            if lower.startswith(particle) and len(lower) - len(particle) >= 2:
+                rest = lower[len(particle):]
+                found.update(element_id for element_id, verb in entries if self._is_verb_rest(rest, verb))
         return frozenset(found) if found else EMPTY
 
-    def _joined_separable(self, lower: str, lemma: str, particle: str, verb: str) -> bool:
-        if lemma == particle + verb or lower == particle + verb:
-            return True
-        rest = lower[len(particle):] if lower.startswith(particle) else ""
-        if len(rest) < 2:
-            return False
+    def _is_verb_rest(self, rest: str, verb: str) -> bool:
+        """Whether the word after a separable particle is a form of ``verb`` (``neem`` or ``genomen``)."""
         if self.lemma_of(rest) == verb:
             return True
         return rest.startswith("ge") and len(rest) > 3 and self.lemma_of(rest[2:]) == verb
@@ -446,11 +448,14 @@ class LeersignalenTagger:
         headings: list[tuple[int, int, str]] = []
         if candidates:
             position = 0
+            strings = doc.vocab.strings
+            orths = doc.to_array(ORTH).tolist()
             for start, end in sentence_bounds(doc):
                 while position < len(candidates) and candidates[position] < start:
                     position += 1
                 if position < len(candidates) and candidates[position] < end:
-                    kind = heading_kind([token.text for token in doc[start:end]], self.lemma_of, self.verbs)
+                    texts = [strings[orth] for orth in orths[start:end]]
+                    kind = heading_kind(texts, self.lemma_of, self.verbs)
                     if kind:
                         headings.append((start, end, kind))
                         continue
