@@ -9,8 +9,11 @@ import click
 
 from .. import __version__
 from ..errors import Errors, InputFileError, LexiconError
+from ..language.lazy_spacy import defer_spacy_cli
 from .errors import ReportingGroup
 from .options import classifier_option, lexicon_option, model_option, quiet_option, trend_options
+
+defer_spacy_cli()  # spaCy's own command line (typer, weasel, httpx) is imported only if something uses it
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -27,9 +27,7 @@ import re
 import numpy as np
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 SPACE = 1
 NEWLINE = 2
@@ -268,7 +266,8 @@ def _is_heading_start(flags: list[int], trailing_space: list[int], position: int
     return end < len(flags) and bool(flags[end] & HEADING) and bool(trailing_space[end])
 
 
-def _glues_word_to_dot(key: str) -> bool:
+def glues_word_to_dot(key: str) -> bool:
+    """Whether a tokenizer special case glues an ordinary word to a final dot (``me.``)."""
     return key.endswith(".") and key[:-1].lower() in WORDS_NOT_ABBREVIATIONS
 
 
@@ -278,34 +277,9 @@ def split_word_dots(nlp: Language) -> None:
     rules = getattr(tokenizer, "rules", None)
     if not rules:
         return
-    glued = {key for key in rules if _glues_word_to_dot(key)}
+    glued = {key for key in rules if glues_word_to_dot(key)}
     if glued:
         tokenizer.rules = {key: value for key, value in rules.items() if key not in glued}
-
-
-NOTES_TOKENIZER = "leersignalen.notes_tokenizer.v1"
-
-
-@registry.tokenizers(NOTES_TOKENIZER)
-def create_notes_tokenizer():
-    """spaCy's tokenizer for the language without the word-dot special cases: what :func:`split_word_dots` leaves.
-
-    Building it this way loads the special cases once instead of twice (the costly part of start-up).
-    """
-
-    def tokenizer_factory(nlp: Language) -> Tokenizer:
-        defaults = nlp.Defaults
-        return Tokenizer(
-            nlp.vocab,
-            rules={key: value for key, value in defaults.tokenizer_exceptions.items() if not _glues_word_to_dot(key)},
-            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
-            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
-            infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
-            token_match=defaults.token_match,
-            url_match=defaults.url_match,
-        )
-
-    return tokenizer_factory
 
 
 @Language.factory("leersignalen_segmenter", default_config={"hard_breaks_only": False})
