@@ -4,7 +4,8 @@ Add it to any pipeline that sets sentence boundaries: ``nlp.add_pipe("leersignal
 match, negated ones included, in ``doc._.ls_signals`` and the non-negated ones as spans in
 ``doc.spans["leersignalen"]`` (label = category, ``span.id_`` = rule id). Sentences that are headings,
 labels or template prompts (``heading.py``) are not coded: their matches are left out, and the sentence
-is listed in ``doc._.ls_headings`` as (start token, end token, kind) when it held a lexicon match.
+is listed in ``doc._.ls_headings`` as (start token, end token, kind) when it held a lexicon match (only
+sentences with a match are tested for being a heading).
 Negation scope is decided per sentence by ``scope.py``.
 
 Matching is built for speed: every token is reduced to the set of pattern elements it satisfies, cached
@@ -449,17 +450,21 @@ class LeersignalenTagger:
         if candidates:
             position = 0
             strings = doc.vocab.strings
-            orths = doc.to_array(ORTH).tolist()
+            orths: list[int] | None = None
             for start, end in sentence_bounds(doc):
                 while position < len(candidates) and candidates[position] < start:
                     position += 1
                 if position < len(candidates) and candidates[position] < end:
-                    texts = [strings[orth] for orth in orths[start:end]]
-                    kind = heading_kind(texts, self.lemma_of, self.verbs)
+                    found = self._sentence_signals(doc, table, start, end, offsets)
+                    if not found:
+                        continue
+                    if orths is None:
+                        orths = doc.to_array(ORTH).tolist()
+                    kind = heading_kind([strings[orth] for orth in orths[start:end]], self.lemma_of, self.verbs)
                     if kind:
                         headings.append((start, end, kind))
                         continue
-                    signals.extend(self._sentence_signals(doc, table, start, end, offsets))
+                    signals.extend(found)
         doc._.ls_signal_rows = signals
         doc._.ls_headings = headings
         spans = []
