@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,7 +104,7 @@ class TokenTable:
 
     def key_tokens(self) -> list[int]:
         """Tokens that hold a key element of some rule anchor."""
-        return [i for i, info in enumerate(self.infos) if info[-1]]
+        return list(compress(range(len(self.infos)), map(itemgetter(-1), self.infos)))
 
 
 @dataclass
@@ -182,7 +184,8 @@ class RuleMatcher:
             for rule in rules
         ]
         self._cache: dict[tuple[int, int], tuple] = {}
-        self._by_lower: dict[int, tuple[int, tuple]] = {}
+        self._lemma_of_lower: dict[int, int] = {}  # the lemma last seen with a form, and the info of that pair
+        self._info_of_lower: dict[int, tuple] = {}
 
     def _add_parts(self, owner: tuple[str, int], parts: list[Part]) -> None:
         for part_index, part in enumerate(parts):
@@ -257,18 +260,23 @@ class RuleMatcher:
         """Per token: the element ids it satisfies and the rule and scope sequences that may start there.
 
         Cached per (form, lemma) hash pair for the life of the matcher; looked up by the form's hash first,
-        since a form nearly always comes with the same lemma.
+        since a form nearly always comes with the same lemma: when every token's lemma is the one remembered
+        for its form, the whole doc is looked up by form in C-level passes (``map``) without a Python loop.
         """
-        by_lower = self._by_lower
-        infos = []
-        append = infos.append
-        for lower_hash, lemma_hash in doc.to_array([LOWER, LEMMA]).tolist():
-            known = by_lower.get(lower_hash)
-            if known is not None and known[0] == lemma_hash:
-                append(known[1])
-            else:
-                append(self._learn_token(doc, lower_hash, lemma_hash))
-        return TokenTable([info[0] for info in infos], infos)
+        array = doc.to_array([LOWER, LEMMA])
+        lowers, lemmas = array[:, 0].tolist(), array[:, 1].tolist()
+        lemma_of_lower = self._lemma_of_lower.get
+        expected = list(map(lemma_of_lower, lowers))
+        if expected != lemmas:
+            for lower_hash, lemma_hash, known in zip(lowers, lemmas, expected, strict=True):
+                if known != lemma_hash:
+                    self._learn_token(doc, lower_hash, lemma_hash)
+            if list(map(lemma_of_lower, lowers)) != lemmas:  # a form with two lemmas in this doc
+                infos = [self._learn_token(doc, lower_hash, lemma_hash)
+                         for lower_hash, lemma_hash in zip(lowers, lemmas, strict=True)]  # fmt: skip
+                return TokenTable(list(map(itemgetter(0), infos)), infos)
+        infos = list(map(self._info_of_lower.__getitem__, lowers))
+        return TokenTable(list(map(itemgetter(0), infos)), infos)
 
     def _learn_token(self, doc: Doc, lower_hash: int, lemma_hash: int) -> tuple:
         key = (lower_hash, lemma_hash)
@@ -278,7 +286,8 @@ class RuleMatcher:
             lower = strings[lower_hash]
             lemma = strings[lemma_hash].lower() if lemma_hash else lower
             info = self._cache[key] = self._token_info(lower, lemma)
-        self._by_lower[lower_hash] = (lemma_hash, info)
+        self._lemma_of_lower[lower_hash] = lemma_hash
+        self._info_of_lower[lower_hash] = info
         return info
 
     def match_anchors(self, table: TokenTable, start: int, end: int, present: set[int]) -> list:
