@@ -79,6 +79,7 @@ def test_the_notes_tokenizer_equals_blank_dutch_after_split_word_dots():
     assert "me" in [t.text for t in nlp.tokenizer(text)]
 
 
+@pytest.mark.slow
 def test_importing_spacy_through_the_cli_leaves_its_command_line_until_used():
     code = (
         "import sys\n"
