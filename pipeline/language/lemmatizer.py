@@ -381,8 +381,7 @@ class DutchLemmatizer:
         if len(doc) == 0:
             return doc
         lowers = doc.to_array(LOWER).tolist()
-        cached = self.lemma_hash_of_lower.get
-        lemma_hashes = [cached(lower) for lower in lowers]
+        lemma_hashes = list(map(self.lemma_hash_of_lower.get, lowers))
         if None in lemma_hashes:
             strings = doc.vocab.strings
             lemma_hashes = [

@@ -23,6 +23,7 @@ hash array, one flag lookup per token and a loop over the candidate positions on
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import numpy as np
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -121,8 +122,7 @@ class NotesSegmenter:
         if n_tokens == 0:
             return doc
         orths = doc.to_array(ORTH).tolist()
-        known = self.flags_of_orth.get
-        flags = [known(orth, -1) for orth in orths]
+        flags = list(map(self.flags_of_orth.get, orths, repeat(-1, n_tokens)))
         if -1 in flags:
             strings = doc.vocab.strings
             flags = [
