@@ -9,8 +9,11 @@ import click
 
 from .. import __version__
 from ..errors import Errors, InputFileError, LexiconError
+from ..language.lazy_spacy import defer_spacy_cli
 from .errors import ReportingGroup
 from .options import classifier_option, lexicon_option, model_option, quiet_option, trend_options
+
+defer_spacy_cli()  # spaCy's own command line (typer, weasel, httpx) is imported only if something uses it
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -65,7 +68,6 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
         csv_dialect, pseudonymise, key, pseudonymise_also, dask_scheduler, dask_local, period, date_range, seed,
         min_notes, min_words, no_trends, quiet) -> None:
     """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
-    from ..analyse.trends import write_trends
     from ..output.staging import check_out
     from ..privacy.engine import parse_also
     from ..read.ingest import parse_column_overrides
@@ -91,6 +93,8 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
     trends_of: dict = {}
 
     def trends_into(folder: Path) -> None:
+        from ..analyse.trends import write_trends
+
         trends_of["summary"] = write_trends(folder, period=period, seed=seed, min_notes=min_notes,
                                             min_words=min_words, date_range=options.date_window)
 

@@ -6,15 +6,43 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from ..errors import Errors, ModelError
 from . import (
     lemmatizer,  # noqa: F401  (registers the factories)
     segmenter,  # noqa: F401  (registers the factories)
 )
+from .segmenter import glues_word_to_dot
 
 DEFAULT_TRAINED = "nl_core_news_sm"
 UNUSED_TRAINED_COMPONENTS = ("ner",)
+
+
+NOTES_TOKENIZER = "leersignalen.notes_tokenizer.v1"
+
+
+@registry.tokenizers(NOTES_TOKENIZER)
+def create_notes_tokenizer():
+    """spaCy's tokenizer without the special cases that glue a word to a dot, as ``split_word_dots`` leaves it.
+
+    Building it this way loads the special cases once instead of twice (the costly part of start-up).
+    """
+
+    def tokenizer_factory(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules={key: value for key, value in defaults.tokenizer_exceptions.items() if not glues_word_to_dot(key)},
+            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return tokenizer_factory
 
 
 @dataclass(frozen=True)
@@ -38,7 +66,7 @@ def build_language(model: str = "auto") -> tuple[Language, PipelineInfo]:
     """The language layer for ``--model auto|blank|NAME``: tokens, sentences and lemmas, no tagging yet."""
     name = resolve_model(model)
     if name == "blank":
-        nlp = spacy.blank("nl")
+        nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": NOTES_TOKENIZER}}})
         nlp.add_pipe("leersignalen_segmenter")
         nlp.add_pipe("leersignalen_lemmatizer")
         info = PipelineInfo("spacy.blank(nl)", spacy.__version__, "blank", tuple(nlp.pipe_names))

@@ -16,6 +16,7 @@ verbs) whose order matters and is easiest to review in one place.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 
 from ..errors import LexiconError
 from ..resources import LEXICON_DIR
+from .cache import cached_bytes, inputs_hash
 
 EXCEPTIONS_PATH = LEXICON_DIR / "lemma_exceptions.tsv"
 EXCEPTIONS_HEADER = ["form", "lemma", "note"]
@@ -78,10 +80,52 @@ def load_exceptions(path: Path | str = EXCEPTIONS_PATH) -> dict[str, str]:
     return exceptions
 
 
+LOOKUP_TABLES = ("lemma_lookup", "lemma_index")
+TABLE_SEPARATOR, WORD_SEPARATOR = "\0", "\n"
+
+
+def _lookups_path(table: str) -> Path:
+    return Path(str(files("spacy_lookups_data") / "data" / f"nl_{table}.json.gz"))
+
+
 def _read_lookups_json(table: str):
-    path = files("spacy_lookups_data") / "data" / f"nl_{table}.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
+    with gzip.open(_lookups_path(table), "rt", encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def _tables_as_bytes() -> bytes:
+    """The lookup table and the word-class lists of spacy-lookups-data as words joined by separators."""
+    lookup = _read_lookups_json("lemma_lookup")
+    index = _read_lookups_json("lemma_index")
+    verbs = [word for word in index["verb"] if word.endswith("n")]
+    tables = (list(lookup), list(lookup.values()), verbs, index["adj"], index["noun"], index["adp"] + index["det"])
+    words = [word for table in tables for word in table]
+    if any(TABLE_SEPARATOR in word or WORD_SEPARATOR in word for word in words):
+        raise ValueError("a lemma table holds a separator character")
+    return TABLE_SEPARATOR.join(WORD_SEPARATOR.join(table) for table in tables).encode("utf-8")
+
+
+def _tables_from_bytes(data: bytes) -> tuple[dict[str, str], frozenset, frozenset, frozenset, frozenset]:
+    """The tables of :func:`_tables_as_bytes`: lookup dict, verbs, adjectives, nouns, closed-class words."""
+    enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of strings, no cycles: collecting meanwhile only costs time
+    try:
+        forms, lemmas, verbs, adjectives, nouns, closed = (
+            table.split(WORD_SEPARATOR) if table else [] for table in data.decode("utf-8").split(TABLE_SEPARATOR)
+        )
+        if len(forms) != len(lemmas):
+            raise ValueError("the lemma lookup table is damaged")
+        lookup = dict(zip(forms, lemmas, strict=True))
+        return lookup, frozenset(verbs), frozenset(adjectives), frozenset(nouns), frozenset(closed)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def lookup_tables() -> tuple[dict[str, str], frozenset, frozenset, frozenset, frozenset]:
+    """The spacy-lookups-data tables, from the start-up cache (:mod:`pipeline.language.cache`) when it is fresh."""
+    key = inputs_hash([_lookups_path(table) for table in LOOKUP_TABLES], "lemma-tables")
+    return cached_bytes("nl-lemma-tables", key, _tables_as_bytes, _tables_from_bytes)
 
 
 class DutchLemmaData:
@@ -89,12 +133,7 @@ class DutchLemmaData:
 
     def __init__(self, *, exceptions_path: Path | str = EXCEPTIONS_PATH):
         self.exceptions = load_exceptions(exceptions_path)
-        self.lookup: dict[str, str] = _read_lookups_json("lemma_lookup")
-        index = _read_lookups_json("lemma_index")
-        self.verbs = frozenset(word for word in index["verb"] if word.endswith("n"))
-        self.adjectives = frozenset(index["adj"])
-        self.nouns = frozenset(index["noun"])
-        self.closed_class = frozenset(index["adp"]) | frozenset(index["det"])
+        self.lookup, self.verbs, self.adjectives, self.nouns, self.closed_class = lookup_tables()
         self._known: dict[str, str] = {}
 
     def lemma(self, form: str) -> str:
@@ -342,8 +381,7 @@ class DutchLemmatizer:
         if len(doc) == 0:
             return doc
         lowers = doc.to_array(LOWER).tolist()
-        cached = self.lemma_hash_of_lower.get
-        lemma_hashes = [cached(lower) for lower in lowers]
+        lemma_hashes = list(map(self.lemma_hash_of_lower.get, lowers))
         if None in lemma_hashes:
             strings = doc.vocab.strings
             lemma_hashes = [

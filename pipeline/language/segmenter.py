@@ -23,6 +23,7 @@ hash array, one flag lookup per token and a loop over the candidate positions on
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import numpy as np
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -121,8 +122,7 @@ class NotesSegmenter:
         if n_tokens == 0:
             return doc
         orths = doc.to_array(ORTH).tolist()
-        known = self.flags_of_orth.get
-        flags = [known(orth, -1) for orth in orths]
+        flags = list(map(self.flags_of_orth.get, orths, repeat(-1, n_tokens)))
         if -1 in flags:
             strings = doc.vocab.strings
             flags = [
@@ -266,13 +266,18 @@ def _is_heading_start(flags: list[int], trailing_space: list[int], position: int
     return end < len(flags) and bool(flags[end] & HEADING) and bool(trailing_space[end])
 
 
+def glues_word_to_dot(key: str) -> bool:
+    """Whether a tokenizer special case glues an ordinary word to a final dot (``me.``)."""
+    return key.endswith(".") and key[:-1].lower() in WORDS_NOT_ABBREVIATIONS
+
+
 def split_word_dots(nlp: Language) -> None:
     """Drop the tokenizer's special cases that glue an ordinary word to a final dot (``me.``, ``al.``)."""
     tokenizer = nlp.tokenizer
     rules = getattr(tokenizer, "rules", None)
     if not rules:
         return
-    glued = {key for key in rules if key.endswith(".") and key[:-1].lower() in WORDS_NOT_ABBREVIATIONS}
+    glued = {key for key in rules if glues_word_to_dot(key)}
     if glued:
         tokenizer.rules = {key: value for key, value in rules.items() if key not in glued}
 

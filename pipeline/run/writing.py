@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..categories import category_ids, family_of
-from ..output.cells import CSV_DIALECTS, RowWriter, render_cell
+from ..output.cells import CSV_DIALECTS, RowWriter, neutralise, render_cell
 from ..output.folder import SIGNAL_COLUMNS, sentence_columns
 from ..output.folder import note_columns as folder_note_columns
 from ..read.ingest import Record
@@ -63,6 +63,11 @@ class CsvSink:
         self.writer.writerow([render_cell(value) for value in values])
         self.rows += 1
 
+    def write_rendered(self, cells: list[str]) -> None:
+        """Write one row of cells already passed through :func:`pipeline.output.cells.render_cell`."""
+        self.writer.writerow(cells)
+        self.rows += 1
+
     def close(self) -> None:
         """Flush and close the file."""
         self.handle.close()
@@ -96,10 +101,13 @@ class TaggedWriter:
         counts.sentences += len(sentences)
         per_category = dict.fromkeys(self.categories, 0)
         per_family = dict.fromkeys(("leren", "instrumenteel"), 0)
+        note_cells = [render_cell(record.id), render_cell(record.community), render_cell(date)]
+        write_sentence = sinks["sentences"].write_rendered
         for sentence in sentences:
-            sinks["sentences"].write(
-                (record.id, record.community, date, sentence.index, sentence.start_char, sentence.end_char,
-                 sentence.text, ";".join(sentence.labels), *sentence.scores)
+            write_sentence(
+                [*note_cells, str(sentence.index), str(sentence.start_char), str(sentence.end_char),
+                 neutralise(sentence.text), neutralise(";".join(sentence.labels)),
+                 *[render_cell(score) for score in sentence.scores]]
             )  # fmt: skip
             for label in sentence.labels:
                 per_category[label] += 1

@@ -4,7 +4,8 @@ Add it to any pipeline that sets sentence boundaries: ``nlp.add_pipe("leersignal
 match, negated ones included, in ``doc._.ls_signals`` and the non-negated ones as spans in
 ``doc.spans["leersignalen"]`` (label = category, ``span.id_`` = rule id). Sentences that are headings,
 labels or template prompts (``heading.py``) are not coded: their matches are left out, and the sentence
-is listed in ``doc._.ls_headings`` as (start token, end token, kind) when it held a lexicon match.
+is listed in ``doc._.ls_headings`` as (start token, end token, kind) when it held a lexicon match (only
+sentences with a match are tested for being a heading).
 Negation scope is decided per sentence by ``scope.py``.
 
 Matching is built for speed: every token is reduced to the set of pattern elements it satisfies, cached
@@ -19,11 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -101,7 +104,7 @@ class TokenTable:
 
     def key_tokens(self) -> list[int]:
         """Tokens that hold a key element of some rule anchor."""
-        return [i for i, info in enumerate(self.infos) if info[-1]]
+        return list(compress(range(len(self.infos)), map(itemgetter(-1), self.infos)))
 
 
 @dataclass
@@ -125,12 +128,17 @@ class RuleMatcher:
         for index, entry in enumerate(scope):
             self._add_parts(("scope", index), entry.parts)
         self.by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "prefix": {}, "suffix": {}}
-        self.other: list[tuple[int, Element]] = []
+        self.infixes: list[tuple[int, str]] = []
+        self.joined_whole: dict[str, list[int]] = {}  # particle + verb -> separable elements
+        self.joined_by_particle: dict[str, list[tuple[int, str]]] = {}  # particle -> (element, verb)
         for element, element_id in self.element_ids.items():
             if element.kind in self.by_kind:
                 self.by_kind[element.kind].setdefault(element.value, []).append(element_id)
+            elif element.kind == "infix":
+                self.infixes.append((element_id, element.value))
             else:
-                self.other.append((element_id, element))
+                self.joined_whole.setdefault(element.value + element.verb, []).append(element_id)
+                self.joined_by_particle.setdefault(element.value, []).append((element_id, element.verb))
         self.first_step: dict[int, list[int]] = {}
         for seq_index, sequence in enumerate(self.sequences):
             for element_id in sequence.steps[0]:
@@ -176,7 +184,8 @@ class RuleMatcher:
             for rule in rules
         ]
         self._cache: dict[tuple[int, int], tuple] = {}
-        self._by_lower: dict[int, tuple[int, tuple]] = {}
+        self._lemma_of_lower: dict[int, int] = {}  # the lemma last seen with a form, and the info of that pair
+        self._info_of_lower: dict[int, tuple] = {}
 
     def _add_parts(self, owner: tuple[str, int], parts: list[Part]) -> None:
         for part_index, part in enumerate(parts):
@@ -201,22 +210,19 @@ class RuleMatcher:
             for cut in range(1, len(word) + 1):
                 found.update(prefixes.get(word[:cut], ()))
                 found.update(suffixes.get(word[-cut:], ()))
-        for element_id, element in self.other:
-            value = element.value
-            if element.kind == "infix":
-                hit = value in lower or value in lemma
-            else:
-                hit = self._joined_separable(lower, lemma, value, element.verb)
-            if hit:
+        for element_id, value in self.infixes:
+            if value in lower or value in lemma:
                 found.add(element_id)
+        found.update(self.joined_whole.get(lower, ()))
+        found.update(self.joined_whole.get(lemma, ()))
+        for particle, entries in self.joined_by_particle.items():
+            if lower.startswith(particle) and len(lower) - len(particle) >= 2:
+                rest = lower[len(particle):]
+                found.update(element_id for element_id, verb in entries if self._is_verb_rest(rest, verb))
         return frozenset(found) if found else EMPTY
 
-    def _joined_separable(self, lower: str, lemma: str, particle: str, verb: str) -> bool:
-        if lemma == particle + verb or lower == particle + verb:
-            return True
-        rest = lower[len(particle):] if lower.startswith(particle) else ""
-        if len(rest) < 2:
-            return False
+    def _is_verb_rest(self, rest: str, verb: str) -> bool:
+        """Whether the word after a separable particle is a form of ``verb`` (``neem`` or ``genomen``)."""
         if self.lemma_of(rest) == verb:
             return True
         return rest.startswith("ge") and len(rest) > 3 and self.lemma_of(rest[2:]) == verb
@@ -254,18 +260,23 @@ class RuleMatcher:
         """Per token: the element ids it satisfies and the rule and scope sequences that may start there.
 
         Cached per (form, lemma) hash pair for the life of the matcher; looked up by the form's hash first,
-        since a form nearly always comes with the same lemma.
+        since a form nearly always comes with the same lemma: when every token's lemma is the one remembered
+        for its form, the whole doc is looked up by form in C-level passes (``map``) without a Python loop.
         """
-        by_lower = self._by_lower
-        infos = []
-        append = infos.append
-        for lower_hash, lemma_hash in doc.to_array([LOWER, LEMMA]).tolist():
-            known = by_lower.get(lower_hash)
-            if known is not None and known[0] == lemma_hash:
-                append(known[1])
-            else:
-                append(self._learn_token(doc, lower_hash, lemma_hash))
-        return TokenTable([info[0] for info in infos], infos)
+        array = doc.to_array([LOWER, LEMMA])
+        lowers, lemmas = array[:, 0].tolist(), array[:, 1].tolist()
+        lemma_of_lower = self._lemma_of_lower.get
+        expected = list(map(lemma_of_lower, lowers))
+        if expected != lemmas:
+            for lower_hash, lemma_hash, known in zip(lowers, lemmas, expected, strict=True):
+                if known != lemma_hash:
+                    self._learn_token(doc, lower_hash, lemma_hash)
+            if list(map(lemma_of_lower, lowers)) != lemmas:  # a form with two lemmas in this doc
+                infos = [self._learn_token(doc, lower_hash, lemma_hash)
+                         for lower_hash, lemma_hash in zip(lowers, lemmas, strict=True)]  # fmt: skip
+                return TokenTable(list(map(itemgetter(0), infos)), infos)
+        infos = list(map(self._info_of_lower.__getitem__, lowers))
+        return TokenTable(list(map(itemgetter(0), infos)), infos)
 
     def _learn_token(self, doc: Doc, lower_hash: int, lemma_hash: int) -> tuple:
         key = (lower_hash, lemma_hash)
@@ -275,7 +286,8 @@ class RuleMatcher:
             lower = strings[lower_hash]
             lemma = strings[lemma_hash].lower() if lemma_hash else lower
             info = self._cache[key] = self._token_info(lower, lemma)
-        self._by_lower[lower_hash] = (lemma_hash, info)
+        self._lemma_of_lower[lower_hash] = lemma_hash
+        self._info_of_lower[lower_hash] = info
         return info
 
     def match_anchors(self, table: TokenTable, start: int, end: int, present: set[int]) -> list:
@@ -289,8 +301,9 @@ class RuleMatcher:
         matches = []
         elements = table.elements
         positions: dict[int, list[int]] | None = None
+        required = self.required
         for seq_index in sorted(candidates):
-            if not all(not step.isdisjoint(present) for step in self.required[seq_index]):
+            if not _all_present(required[seq_index], present):
                 continue
             if positions is None:
                 positions = {}
@@ -328,7 +341,7 @@ class RuleMatcher:
                 if len(sequence.steps) == 1:
                     matches.append((sequence, token, token + 1))
                     continue
-                if not all(not step.isdisjoint(present) for step in required[seq_index]):
+                if not _all_present(required[seq_index], present):
                     continue
                 stop = _match_steps(sequence.steps, 1, token + 1, end, elements)
                 if stop is not None:
@@ -350,6 +363,14 @@ def _is_common(element: Element) -> bool:
     if element.kind == "exact":
         return (value in STOP_WORDS and len(value) <= 5) or value in COMMON_LEMMAS
     return element.kind in ("prefix", "suffix", "infix") and (len(value) < 4 or value.isdigit())
+
+
+def _all_present(steps: tuple[frozenset[int], ...], present: set[int]) -> bool:
+    """Whether every step can be satisfied by an element of ``present`` (a loop: cheaper than ``all`` here)."""
+    for step in steps:  # noqa: SIM110  (a plain loop: no generator per call)
+        if step.isdisjoint(present):
+            return False
+    return True
 
 
 def _elements_of(step) -> Iterable[Element]:
@@ -446,15 +467,22 @@ class LeersignalenTagger:
         headings: list[tuple[int, int, str]] = []
         if candidates:
             position = 0
+            strings = doc.vocab.strings
+            orths: list[int] | None = None
             for start, end in sentence_bounds(doc):
                 while position < len(candidates) and candidates[position] < start:
                     position += 1
                 if position < len(candidates) and candidates[position] < end:
-                    kind = heading_kind([token.text for token in doc[start:end]], self.lemma_of, self.verbs)
+                    found = self._sentence_signals(doc, table, start, end, offsets)
+                    if not found:
+                        continue
+                    if orths is None:
+                        orths = doc.to_array(ORTH).tolist()
+                    kind = heading_kind([strings[orth] for orth in orths[start:end]], self.lemma_of, self.verbs)
                     if kind:
                         headings.append((start, end, kind))
                         continue
-                    signals.extend(self._sentence_signals(doc, table, start, end, offsets))
+                    signals.extend(found)
         doc._.ls_signal_rows = signals
         doc._.ls_headings = headings
         spans = []
