@@ -1,10 +1,11 @@
 """Tagging in chunks by workers that write part files, appended in input order to the whole files.
 
 The reading process cuts the notes into chunks of ``CHUNK_NOTES`` and hands each to a worker (a forked process
-here, a Dask worker in :mod:`pipeline.run.cluster`). The worker tags its chunk and writes the rows, without
-header, to ``<parts>/<chunk>.sentences.csv``, ``.signals.csv`` and ``.notes.csv``; only its counts travel back.
-The reading process appends the part files in chunk order, so the outputs are the bytes of one process. At most
-``CHUNKS_IN_FLIGHT`` chunks per worker are out at a time, so memory stays bounded.
+here, the reading process tagging its own share of the chunks; a Dask worker in :mod:`pipeline.run.cluster`).
+The worker tags its chunk and writes the rows, without header, to ``<parts>/<chunk>.sentences.csv``,
+``.signals.csv`` and ``.notes.csv``; only its counts travel back. The reading process appends the part files in
+chunk order, so the outputs are the bytes of one process. At most ``CHUNKS_IN_FLIGHT`` chunks per worker are out
+at a time, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -119,17 +120,35 @@ def _tag_in_worker(records: list[Record], paths: dict[str, Path]) -> ChunkResult
 
 def tag_in_processes(tagger: NoteTagger, records: Iterable[Record], writer: TaggedWriter, processes: int, *,
                      progress: Callable[[int], None] | None = None) -> None:  # fmt: skip
-    """Tag ``records`` in ``processes`` forked workers (built pipeline inherited) and append their parts in order.
+    """Tag ``records`` in ``processes`` processes and append their parts in order.
 
-    Written into the folder of ``writer``'s files.
+    The reading process is one of them: it tags every ``processes``-th chunk itself, between handing out the others
+    to ``processes - 1`` forked workers (built pipeline inherited), so that ``processes`` processes share the cores
+    rather than ``processes`` workers and a reading process. Written into the folder of ``writer``'s files.
     """
     global _worker
     score_columns = tuple(f"score_{c}" for c in tagger.categories) if tagger.classifier else ()
     _worker = (tagger, score_columns)
+
+    def submit(pool, number: int, chunk: list[Record], paths: dict[str, Path]):
+        if number % processes == 0:
+            return _Done(tag_chunk_to_parts(tagger, chunk, paths, score_columns))
+        return pool.apply_async(_tag_in_worker, (chunk, paths))
+
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            run_chunks(records, writer, lambda _n, chunk, paths: pool.apply_async(_tag_in_worker, (chunk, paths)),
+        with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
+            run_chunks(records, writer, lambda number, chunk, paths: submit(pool, number, chunk, paths),
                        lambda handle: handle.get(), folder=writer.folder, workers=processes,
                        progress=progress)  # fmt: skip
     finally:
         _worker = None
+
+
+@dataclass
+class _Done:
+    """A chunk the reading process tagged itself, with the interface of a pool's pending result."""
+
+    result: ChunkResult
+
+    def get(self) -> ChunkResult:
+        return self.result
