@@ -1,7 +1,7 @@
 """Tagging in chunks by workers that write part files, appended in input order to the whole files.
 
 The reading process cuts the notes into chunks of ``CHUNK_NOTES`` and hands each to a worker (a forked process
-here, the reading process tagging its own share of the chunks; a Dask worker in :mod:`pipeline.run.cluster`).
+here, while it tags chunks itself when the workers are busy; a Dask worker in :mod:`pipeline.run.cluster`).
 The worker tags its chunk and writes the rows, without header, to ``<parts>/<chunk>.sentences.csv``,
 ``.signals.csv`` and ``.notes.csv``; only its counts travel back. The reading process appends the part files in
 chunk order, so the outputs are the bytes of one process. At most ``CHUNKS_IN_FLIGHT`` chunks per worker are out
@@ -25,6 +25,7 @@ from .writing import TAGGED_FILES, RunCounts, TaggedWriter
 
 CHUNK_NOTES = 128
 CHUNKS_IN_FLIGHT = 4
+QUEUED_PER_WORKER = 2
 
 
 @dataclass
@@ -122,18 +123,23 @@ def tag_in_processes(tagger: NoteTagger, records: Iterable[Record], writer: Tagg
                      progress: Callable[[int], None] | None = None) -> None:  # fmt: skip
     """Tag ``records`` in ``processes`` processes and append their parts in order.
 
-    The reading process is one of them: it tags every ``processes``-th chunk itself, between handing out the others
-    to ``processes - 1`` forked workers (built pipeline inherited), so that ``processes`` processes share the cores
-    rather than ``processes`` workers and a reading process. Written into the folder of ``writer``'s files.
+    The reading process is one of them: it hands chunks to ``processes - 1`` forked workers (built pipeline
+    inherited) until each has ``QUEUED_PER_WORKER`` waiting, and tags the next chunk itself while they are busy, so
+    that ``processes`` processes share the cores rather than ``processes`` workers and a reading process. Which
+    process tags a chunk depends on timing; the outputs do not. Written into the folder of ``writer``'s files.
     """
     global _worker
     score_columns = tuple(f"score_{c}" for c in tagger.categories) if tagger.classifier else ()
     _worker = (tagger, score_columns)
 
+    outstanding: list = []
+
     def submit(pool, number: int, chunk: list[Record], paths: dict[str, Path]):
-        if number % processes == 0:
+        outstanding[:] = [handle for handle in outstanding if not handle.ready()]
+        if len(outstanding) >= (processes - 1) * QUEUED_PER_WORKER:
             return _Done(tag_chunk_to_parts(tagger, chunk, paths, score_columns))
-        return pool.apply_async(_tag_in_worker, (chunk, paths))
+        outstanding.append(pool.apply_async(_tag_in_worker, (chunk, paths)))
+        return outstanding[-1]
 
     try:
         with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
