@@ -239,7 +239,7 @@ def format_held_back(results: Sequence[MethodScores], sentences: Sequence[RealSe
     present = sorted({s.source for s in sentences if s.source in held_back})
     width = max(12, *(len(r.method) for r in scores))
     lines = [f"On the {len(present)} sources held back from rule writing ({', '.join(present)}; "
-             f"{sum(1 for s in sentences if s.source in held_back)} sentences), F1:",
+             f"{len(scores[0].predictions)} sentences), F1:",
              f"{'category':<16}" + "".join(f"{r.method:>{width + 2}}" for r in scores)]
     for index, category in enumerate(category_ids()):
         lines.append(f"{category:<16}" + "".join(f"{format_score(r.scores[index].f1):>{width + 2}}" for r in scores))

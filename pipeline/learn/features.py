@@ -98,7 +98,6 @@ class FeatureBlock:
         norms[norms == 0] = 1.0
         return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
-
     def _word_counts(self, documents: Sequence[str]) -> sp.csr_matrix:
         """The vectorizer's binary word 1-2 gram counts, without its per-term bookkeeping.
 

@@ -134,7 +134,7 @@ def tag_in_processes(tagger: NoteTagger, records: Iterable[Record], writer: Tagg
 
     outstanding: list = []
 
-    def submit(pool, number: int, chunk: list[Record], paths: dict[str, Path]):
+    def submit(pool, chunk: list[Record], paths: dict[str, Path]):
         outstanding[:] = [handle for handle in outstanding if not handle.ready()]
         if len(outstanding) >= (processes - 1) * QUEUED_PER_WORKER:
             return _Done(tag_chunk_to_parts(tagger, chunk, paths, score_columns))
@@ -143,7 +143,7 @@ def tag_in_processes(tagger: NoteTagger, records: Iterable[Record], writer: Tagg
 
     try:
         with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
-            run_chunks(records, writer, lambda number, chunk, paths: submit(pool, number, chunk, paths),
+            run_chunks(records, writer, lambda _number, chunk, paths: submit(pool, chunk, paths),
                        lambda handle: handle.get(), folder=writer.folder, workers=processes,
                        progress=progress)  # fmt: skip
     finally:

@@ -58,6 +58,13 @@ def test_validate_unknown_code_exits_2_with_file_line_and_code(runner, tmp_path)
     assert "--mapping" in result.output
 
 
+def validate_two_coders(runner, out, *options: str, first: str = "coder_a.csv", second: str = "coder_b.tsv",
+                        resamples: str = "50"):
+    """``validate`` of two of the test coders' files, written to ``out``."""
+    return runner.invoke(cli, ["validate", "--gold", str(GOLD / first), "--gold2", str(GOLD / second),
+                               "--out", str(out), "--resamples", resamples, *options])  # fmt: skip
+
+
 def test_validate_refuses_coders_only_without_a_second_coder(runner):
     result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--coders-only"])
     assert result.exit_code == 2
@@ -66,8 +73,7 @@ def test_validate_refuses_coders_only_without_a_second_coder(runner):
 
 
 def test_validate_shows_coders_next_to_the_machine(runner, tmp_path):
-    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
-                                 "--out", str(tmp_path), "--resamples", "50"])  # fmt: skip
+    result = validate_two_coders(runner, tmp_path)
     assert result.exit_code == 0, result.output
     assert "Coders next to the machine (leersignalen lexicon, pipeline blank) on the same 9 sentences" in result.output
     _, table = read_csv_rows(tmp_path / "validation_side_by_side.csv")
@@ -87,11 +93,8 @@ def test_validate_shows_coders_next_to_the_machine(runner, tmp_path):
 
 
 def test_validate_machine_against_the_second_coder_uses_the_second_coders_labels(runner, tmp_path):
-    def compare(first: str, second: str, out: str):
-        return runner.invoke(cli, ["validate", "--gold", str(GOLD / first), "--gold2", str(GOLD / second),
-                                   "--out", str(tmp_path / out), "--resamples", "20"])  # fmt: skip
-
-    swapped, straight = compare("coder_b.tsv", "coder_a.csv", "ba"), compare("coder_a.csv", "coder_b.tsv", "ab")
+    swapped = validate_two_coders(runner, tmp_path / "ba", first="coder_b.tsv", second="coder_a.csv", resamples="20")
+    straight = validate_two_coders(runner, tmp_path / "ab", resamples="20")
     assert swapped.exit_code == straight.exit_code == 0
     _, ab = read_csv_rows(tmp_path / "ab" / "validation_side_by_side.csv")
     _, ba = read_csv_rows(tmp_path / "ba" / "validation_side_by_side.csv")
@@ -102,16 +105,14 @@ def test_validate_machine_against_the_second_coder_uses_the_second_coders_labels
 
 
 def test_validate_coders_only_writes_no_machine_files(runner, tmp_path):
-    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
-                                 "--coders-only", "--out", str(tmp_path), "--resamples", "20"])  # fmt: skip
+    result = validate_two_coders(runner, tmp_path, "--coders-only", resamples="20")
     assert result.exit_code == 0, result.output
     assert "Coders next to the machine" not in result.output
     assert not (tmp_path / "validation_side_by_side.csv").exists()
 
 
 def test_validate_two_coders(runner, tmp_path):
-    result = runner.invoke(cli, ["validate", "--gold", str(GOLD / "coder_a.csv"), "--gold2", str(GOLD / "coder_b.tsv"),
-                                      "--out", str(tmp_path), "--resamples", "50"])  # fmt: skip
+    result = validate_two_coders(runner, tmp_path)
     assert result.exit_code == 0, result.output
     assert "Two human codings were compared on 9 sentences" in result.output
     _, rows = read_csv_rows(tmp_path / "disagreements.csv")
