@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 Z95 = 1.959963984540054
 
@@ -100,6 +99,8 @@ def _t_difference(value: float, variance: float, df: int) -> Difference:
     se = float(np.sqrt(max(variance, 0.0)))
     if se == 0:
         return Difference(value, value, value, 0.0 if value != 0 else 1.0)
+    from scipy import stats  # imported here: slow at start-up, and most runs never get this far
+
     quantile = float(stats.t.ppf(0.975, df))
     p_value = float(2 * stats.t.sf(abs(value) / se, df))
     return Difference(value, value - quantile * se, value + quantile * se, p_value)

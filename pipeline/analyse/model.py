@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from scipy.special import expit
 
 from ..categories import FAMILIES, Category
 
@@ -83,6 +81,8 @@ class CommunityModel:
         return float((pd.Timestamp(day) - self.start).days) / DAYS_PER_MONTH
 
     def share(self, family: str, params: np.ndarray, t: np.ndarray | float) -> np.ndarray:
+        from scipy.special import expit  # imported here, like scipy.stats below: slow at start-up
+
         intercept, slope = self.lines[family].coefficients(params)
         return expit(intercept + slope * np.asarray(t, dtype=float))
 
@@ -169,6 +169,8 @@ def delta(model: CommunityModel, function, *, bounds: tuple[float, float] | None
     gradient = np.array([(function(params + step * unit) - function(params - step * unit)) / (2 * step)
                          for unit in np.eye(len(params))])
     se = float(np.sqrt(max(gradient @ model.cov @ gradient, 0.0)))
+    from scipy import stats
+
     quantile = float(stats.t.ppf(0.975, model.df))
     p_value = float(2 * stats.t.sf(abs(value) / se, model.df)) if se > 0 else float("nan")
     low, high = value - quantile * se, value + quantile * se
@@ -205,6 +207,8 @@ def share_at(model: CommunityModel, family: str, t: float) -> Estimate:
     """The fitted share at ``t`` months, with the interval computed on the log-odds scale."""
     if not model.estimable(family):
         return NAN_ESTIMATE
+    from scipy.special import expit
+
     logit = delta(model, lambda p: sum(c * x for c, x in zip(model.lines[family].coefficients(p), (1.0, t),
                                                                strict=True)))
     return Estimate(float(expit(logit.value)), float(expit(logit.low)), float(expit(logit.high)), float("nan"))

@@ -152,8 +152,6 @@ class TrendResult:
 def mann_kendall(values: np.ndarray, positions: np.ndarray, *, min_periods: int = 4,
                  hamed_rao_from: int = 10, alpha: float = 0.05) -> TrendResult:
     """Run a Mann-Kendall test with Sen's slope on ``values`` observed at calendar ``positions``."""
-    import pymannkendall  # imported here: it pulls in scipy.stats, slow at start-up
-
     values = np.asarray(values, dtype=float)
     positions = np.asarray(positions, dtype=float)
     defined = ~np.isnan(values)
@@ -162,6 +160,8 @@ def mann_kendall(values: np.ndarray, positions: np.ndarray, *, min_periods: int 
     if count < min_periods:
         return TrendResult(count, "", "", None, float("nan"), float("nan"), float("nan"),
                            f"too few periods without warning ({count} < {min_periods}); no test")
+    import pymannkendall  # imported only for a test: it pulls in scipy.stats, slow at start-up
+
     note = ""
     result = None
     test = "original_test"

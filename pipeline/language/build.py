@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from ..errors import Errors, ModelError
@@ -15,6 +14,7 @@ from . import (
     segmenter,  # noqa: F401  (registers the factories)
 )
 from .segmenter import glues_word_to_dot
+from .tokenizer import LazyDotTokenizer
 
 DEFAULT_TRAINED = "nl_core_news_sm"
 UNUSED_TRAINED_COMPONENTS = ("ner",)
@@ -27,12 +27,13 @@ NOTES_TOKENIZER = "leersignalen.notes_tokenizer.v1"
 def create_notes_tokenizer():
     """spaCy's tokenizer without the special cases that glue a word to a dot, as ``split_word_dots`` leaves it.
 
-    Building it this way loads the special cases once instead of twice (the costly part of start-up).
+    Building it this way loads the special cases once instead of twice, and :class:`LazyDotTokenizer` adds the
+    dotted ones only when a text contains them (adding them is the costly part of start-up).
     """
 
-    def tokenizer_factory(nlp: Language) -> Tokenizer:
+    def tokenizer_factory(nlp: Language) -> LazyDotTokenizer:
         defaults = nlp.Defaults
-        return Tokenizer(
+        return LazyDotTokenizer(
             nlp.vocab,
             rules={key: value for key, value in defaults.tokenizer_exceptions.items() if not glues_word_to_dot(key)},
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,

@@ -1,0 +1,113 @@
+"""spaCy's tokenizer that adds a dotted special case (``bijv.``, ``d.w.z.``) only once a text contains it.
+
+spaCy's Dutch exceptions hold about 4,600 special cases, almost all abbreviations with a dot. Adding them one by
+one takes most of a second when the tokenizer is built, which a short run pays before its first note. A special
+case can only change the tokens of a text that contains its string, so :class:`LazyDotTokenizer` adds the cases
+without a dot at once and a dotted one just before it tokenizes the first text that contains that case's string.
+It looks for them at every dot of the text: the part of a case before its first dot (its head) holds no dot and no
+whitespace, so it ends at a dot of the text and starts at most the longest head before it. Adding a case clears
+spaCy's chunk cache, as adding it at build time does, so the tokens are the same as those of the tokenizer with
+every case loaded (a test compares both on every case in varied surroundings and on real text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokenizer import Tokenizer
+
+
+class _DottedCases:
+    """The special cases not added yet, indexed by the part before their first dot."""
+
+    def __init__(self, rules: Mapping[str, list]):
+        self.by_head: dict[str, dict[str, list]] = {}
+        for key, substrings in rules.items():
+            self.by_head.setdefault(key[: key.index(".")], {})[key] = substrings
+        self.longest_head = max((len(head) for head in self.by_head), default=0)
+
+    def __len__(self) -> int:
+        return len(self.by_head)
+
+    def discard(self, key: str) -> None:
+        cases = self.by_head.get(key[: key.index(".")]) if "." in key else None
+        if cases is not None and cases.pop(key, None) is not None and not cases:
+            del self.by_head[key[: key.index(".")]]
+
+    def all(self) -> dict[str, list]:
+        return {key: substrings for cases in self.by_head.values() for key, substrings in cases.items()}
+
+    def take_found_in(self, text: str) -> list[tuple[str, list]]:
+        """Remove and return the cases whose string occurs in ``text``."""
+        found = []
+        by_head = self.by_head
+        dot = text.find(".")
+        while dot != -1:
+            start = dot
+            stop = max(0, dot - self.longest_head)
+            while True:
+                cases = by_head.get(text[start:dot])
+                if cases is not None:
+                    for key in [key for key in cases if text.startswith(key, start)]:
+                        found.append((key, cases.pop(key)))
+                    if not cases:
+                        del by_head[text[start:dot]]
+                if start == stop:
+                    break
+                start -= 1
+                character = text[start]
+                if character == "." or character.isspace():
+                    break
+            dot = text.find(".", dot + 1)
+        return found
+
+
+class LazyDotTokenizer(Tokenizer):
+    """A spaCy ``Tokenizer`` whose dotted special cases are added when a text first needs them; same tokens."""
+
+    def __init__(self, vocab, rules=None, prefix_search=None, suffix_search=None, infix_finditer=None,
+                 token_match=None, url_match=None, faster_heuristics=True, max_cache_size=10000):  # fmt: skip
+        rules = dict(rules or {})
+        self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
+        super().__init__(vocab, rules={key: value for key, value in rules.items() if "." not in key},
+                         prefix_search=prefix_search, suffix_search=suffix_search, infix_finditer=infix_finditer,
+                         token_match=token_match, url_match=url_match, faster_heuristics=faster_heuristics,
+                         max_cache_size=max_cache_size)  # fmt: skip
+
+    def __call__(self, text):
+        if self._pending and "." in text:
+            for key, substrings in sorted(self._pending.take_found_in(text)):
+                self.add_special_case(key, substrings)
+        return super().__call__(text)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def add_special_case(self, string, substrings):
+        self._pending.discard(string)
+        super().add_special_case(string, substrings)
+
+    def load_all(self) -> None:
+        """Add every special case not added yet (before serialising, or to compare with spaCy's own)."""
+        for key, substrings in sorted(self._pending.all().items()):
+            self.add_special_case(key, substrings)
+        self._pending = _DottedCases({})
+
+    @property
+    def rules(self):
+        return {**self._pending.all(), **Tokenizer.rules.__get__(self)}
+
+    @rules.setter
+    def rules(self, rules):
+        rules = dict(rules or {})
+        self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
+        Tokenizer.rules.__set__(self, {key: value for key, value in rules.items() if "." not in key})
+
+    def to_bytes(self, *, exclude=tuple()):
+        self.load_all()
+        return super().to_bytes(exclude=exclude)
+
+    def explain(self, text):
+        self.load_all()
+        return super().explain(text)
