@@ -4,7 +4,8 @@ spaCy's Dutch exceptions hold about 4,600 special cases, almost all abbreviation
 one takes most of a second when the tokenizer is built, which a short run pays before its first note. A special
 case can only change the tokens of a text that contains its string, so :class:`LazyDotTokenizer` adds the cases
 without a dot at once and a dotted one just before it tokenizes the first text that contains that case's string.
-It looks for them at every dot of the text: the part of a case before its first dot (its head) holds no dot and no
+It looks for them in every whitespace-free chunk of a text that holds a dot, once per distinct chunk, at each of
+the chunk's dots: the part of a case before its first dot (its head) holds no dot and no
 whitespace, so it ends at a dot of the text and starts at most the longest head before it. Adding a case clears
 spaCy's chunk cache, as adding it at build time does, so the tokens are the same as those of the tokenizer with
 every case loaded (a test compares both on every case in varied surroundings and on real text).
@@ -15,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from spacy.tokenizer import Tokenizer
+
+SEEN_CHUNKS_LIMIT = 200_000  # dotted chunks remembered as searched; forgetting them costs only a new search
 
 
 class _DottedCases:
@@ -69,6 +72,7 @@ class LazyDotTokenizer(Tokenizer):
                  token_match=None, url_match=None, faster_heuristics=True, max_cache_size=10000):  # fmt: skip
         rules = dict(rules or {})
         self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
+        self._seen_chunks: set[str] = set()
         super().__init__(vocab, rules={key: value for key, value in rules.items() if "." not in key},
                          prefix_search=prefix_search, suffix_search=suffix_search, infix_finditer=infix_finditer,
                          token_match=token_match, url_match=url_match, faster_heuristics=faster_heuristics,
@@ -76,9 +80,21 @@ class LazyDotTokenizer(Tokenizer):
 
     def __call__(self, text):
         if self._pending and "." in text:
-            for key, substrings in sorted(self._pending.take_found_in(text)):
-                self.add_special_case(key, substrings)
+            self._add_cases_found_in(text)
         return super().__call__(text)
+
+    def _add_cases_found_in(self, text: str) -> None:
+        """Add the pending cases that occur in ``text``, looking only at the dotted chunks not seen before."""
+        seen = self._seen_chunks
+        found = []
+        for chunk in text.split():
+            if "." in chunk and chunk not in seen:
+                if len(seen) >= SEEN_CHUNKS_LIMIT:
+                    seen.clear()
+                seen.add(chunk)
+                found.extend(self._pending.take_found_in(chunk))
+        for key, substrings in sorted(found):
+            self.add_special_case(key, substrings)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
@@ -102,6 +118,7 @@ class LazyDotTokenizer(Tokenizer):
     def rules(self, rules):
         rules = dict(rules or {})
         self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
+        self._seen_chunks = set()
         Tokenizer.rules.__set__(self, {key: value for key, value in rules.items() if "." not in key})
 
     def to_bytes(self, *, exclude=tuple()):
