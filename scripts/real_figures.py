@@ -37,7 +37,8 @@ def figures(path: Path, nlp, *, classifier: bool, base) -> dict:
                     for r in results},
         "per_category_choice": chosen,
         "held_back": {r.method: {"macro_f1": round(r.macro_f1, 4), "sentences": len(r.predictions),
-                                 "neutral_false_positive_rate": round(r.neutral_false_positive_rate, 4)}
+                                 "neutral_false_positive_rate": round(r.neutral_false_positive_rate, 4),
+                                 "f1": {s.category: round(s.f1, 4) if s.f1 == s.f1 else None for s in r.scores}}
                       for r in held_back_scores(results, sentences, held_back_sources())},
     }
 

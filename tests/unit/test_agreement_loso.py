@@ -73,4 +73,4 @@ def test_held_back_sources_are_read_from_sources_tsv(tmp_path):
 def test_the_committed_sources_say_which_were_held_back_from_rule_writing():
     from leersignalen.agreement.corpus import held_back_sources
 
-    assert len(held_back_sources()) == 7
+    assert len(held_back_sources()) == 12

@@ -104,3 +104,14 @@ def test_setting_rules_and_a_byte_round_trip_keep_every_case(tokenizers):
     assert set(restored.rules) == set(rules)
     text = texts_with_every_case(rules)[3]
     assert tokens(restored(text)) == tokens(eager(text))
+
+
+def test_a_pickled_tokenizer_is_lazy_again_and_gives_the_same_tokens(tokenizers):
+    import pickle
+
+    lazy, eager, rules = tokenizers
+    copy = pickle.loads(pickle.dumps(lazy))
+    assert isinstance(copy, LazyDotTokenizer) and set(copy.rules) == set(rules)
+    assert not any("." in key for key in Tokenizer.rules.__get__(copy))
+    text = texts_with_every_case(rules)[5]
+    assert tokens(copy(text)) == tokens(eager(text))
