@@ -5,15 +5,15 @@ one takes most of a second when the tokenizer is built, which a short run pays b
 case can only change the tokens of a text that contains its string, so :class:`LazyDotTokenizer` adds the cases
 without a dot at once and a dotted one just before it tokenizes the first text that contains that case's string.
 It looks for them in every whitespace-free chunk of a text that holds a dot, once per distinct chunk, at each of
-the chunk's dots: the part of a case before its first dot (its head) holds no dot and no
-whitespace, so it ends at a dot of the text and starts at most the longest head before it. Adding a case clears
-spaCy's chunk cache, as adding it at build time does, so the tokens are the same as those of the tokenizer with
-every case loaded (a test compares both on every case in varied surroundings and on real text).
+the chunk's dots: the part of a case before its first dot (its head) holds no dot and no whitespace, so it ends
+at a dot of the chunk and starts at most the longest head before it. Adding a case clears spaCy's chunk cache, as
+adding it at build time does, so the tokens are the same as those of the tokenizer with every case loaded (a test
+compares both on every case in varied surroundings and on real text).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from spacy.tokenizer import Tokenizer
 
@@ -29,8 +29,8 @@ class _DottedCases:
             self.by_head.setdefault(key[: key.index(".")], {})[key] = substrings
         self.longest_head = max((len(head) for head in self.by_head), default=0)
 
-    def __len__(self) -> int:
-        return len(self.by_head)
+    def __bool__(self) -> bool:
+        return bool(self.by_head)
 
     def discard(self, key: str) -> None:
         cases = self.by_head.get(key[: key.index(".")]) if "." in key else None
@@ -95,10 +95,6 @@ class LazyDotTokenizer(Tokenizer):
                 found.extend(self._pending.take_found_in(chunk))
         for key, substrings in sorted(found):
             self.add_special_case(key, substrings)
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
 
     def add_special_case(self, string, substrings):
         self._pending.discard(string)

@@ -86,6 +86,8 @@ def test_a_case_is_loaded_by_the_first_text_that_holds_it_and_only_then():
     assert "d.w.z." in loaded() and "bijv." not in loaded()
     assert [t.text for t in tokenizer("Zie (bijv. hier)")] == ["Zie", "(", "bijv.", "hier", ")"]
     assert "bijv." in loaded()
+    (doc,) = tokenizer.pipe(["Dat is m.a.w. klaar."])
+    assert "m.a.w." in [t.text for t in doc] and "m.a.w." in loaded()
 
 
 def test_a_case_added_by_hand_is_not_overwritten_later():
