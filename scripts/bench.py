@@ -182,9 +182,9 @@ def start_up(work: Path, runs: int = 3) -> dict:
         for _ in range(runs):
             command = [sys.executable, "-m", "leersignalen", "run", str(note), "--out", str(work / "out_one_note"),
                        "--no-trends", *extra]  # fmt: skip
-            result = measured(command, quiet=True)
-            if best is None or result["seconds"] < best["seconds"]:
-                best = result
+            timing = measured(command, quiet=True)
+            if best is None or timing["seconds"] < best["seconds"]:
+                best = timing
         result[label] = best
     return result
 
