@@ -33,9 +33,10 @@ class _DottedCases:
         return bool(self.by_head)
 
     def discard(self, key: str) -> None:
-        cases = self.by_head.get(key[: key.index(".")]) if "." in key else None
+        head = key.partition(".")[0]
+        cases = self.by_head.get(head) if "." in key else None
         if cases is not None and cases.pop(key, None) is not None and not cases:
-            del self.by_head[key[: key.index(".")]]
+            del self.by_head[head]
 
     def all(self) -> dict[str, list]:
         return {key: substrings for cases in self.by_head.values() for key, substrings in cases.items()}
@@ -70,13 +71,17 @@ class LazyDotTokenizer(Tokenizer):
 
     def __init__(self, vocab, rules=None, prefix_search=None, suffix_search=None, infix_finditer=None,
                  token_match=None, url_match=None, faster_heuristics=True, max_cache_size=10000):  # fmt: skip
-        rules = dict(rules or {})
-        self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
-        self._seen_chunks: set[str] = set()
-        super().__init__(vocab, rules={key: value for key, value in rules.items() if "." not in key},
+        super().__init__(vocab, rules=self._defer_dotted(rules),
                          prefix_search=prefix_search, suffix_search=suffix_search, infix_finditer=infix_finditer,
                          token_match=token_match, url_match=url_match, faster_heuristics=faster_heuristics,
                          max_cache_size=max_cache_size)  # fmt: skip
+
+    def _defer_dotted(self, rules) -> dict:
+        """Keep the dotted cases of ``rules`` as pending (none searched yet); return the others, to add now."""
+        rules = dict(rules or {})
+        self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
+        self._seen_chunks: set[str] = set()
+        return {key: value for key, value in rules.items() if "." not in key}
 
     def __call__(self, text):
         if self._pending and "." in text:
@@ -103,8 +108,7 @@ class LazyDotTokenizer(Tokenizer):
     def load_all(self) -> None:
         """Add every special case not added yet (before serialising, or to compare with spaCy's own)."""
         for key, substrings in sorted(self._pending.all().items()):
-            self.add_special_case(key, substrings)
-        self._pending = _DottedCases({})
+            self.add_special_case(key, substrings)  # which takes it off the pending cases
 
     @property
     def rules(self):
@@ -112,10 +116,7 @@ class LazyDotTokenizer(Tokenizer):
 
     @rules.setter
     def rules(self, rules):
-        rules = dict(rules or {})
-        self._pending = _DottedCases({key: value for key, value in rules.items() if "." in key})
-        self._seen_chunks = set()
-        Tokenizer.rules.__set__(self, {key: value for key, value in rules.items() if "." not in key})
+        Tokenizer.rules.__set__(self, self._defer_dotted(rules))
 
     def to_bytes(self, *, exclude=tuple()):
         self.load_all()
