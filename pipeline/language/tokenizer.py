@@ -28,6 +28,7 @@ class _DottedCases:
         for key, substrings in rules.items():
             self.by_head.setdefault(key[: key.index(".")], {})[key] = substrings
         self.longest_head = max((len(head) for head in self.by_head), default=0)
+        self.lengths = {head: sorted({len(key) for key in cases}) for head, cases in self.by_head.items()}
 
     def __bool__(self) -> bool:
         return bool(self.by_head)
@@ -50,12 +51,15 @@ class _DottedCases:
             start = dot
             stop = max(0, dot - self.longest_head)
             while True:
-                cases = by_head.get(text[start:dot])
+                head = text[start:dot]
+                cases = by_head.get(head)
                 if cases is not None:
-                    for key in [key for key in cases if text.startswith(key, start)]:
-                        found.append((key, cases.pop(key)))
+                    for length in self.lengths[head]:
+                        key = text[start:start + length]
+                        if key in cases:
+                            found.append((key, cases.pop(key)))
                     if not cases:
-                        del by_head[text[start:dot]]
+                        del by_head[head]
                 if start == stop:
                     break
                 start -= 1
