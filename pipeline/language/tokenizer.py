@@ -6,9 +6,10 @@ case can only change the tokens of a text that contains its string, so :class:`L
 without a dot at once and a dotted one just before it tokenizes the first text that contains that case's string.
 It looks for them in every whitespace-free chunk of a text that holds a dot, once per distinct chunk, at each of
 the chunk's dots: the part of a case before its first dot (its head) holds no dot and no whitespace, so it ends
-at a dot of the chunk and starts at most the longest head before it. Adding a case clears spaCy's chunk cache, as
-adding it at build time does, so the tokens are the same as those of the tokenizer with every case loaded (a test
-compares both on every case in varied surroundings and on real text).
+at a dot of the chunk and starts at most the longest head before it. spaCy clears its whole chunk cache whenever a
+case is added; a case found this way does not, because no chunk tokenized before holds its string (every earlier
+chunk with a dot was searched for it), so no cached tokenization can change. The tokens are the same as those of
+the tokenizer with every case loaded (a test compares both on every case in varied surroundings and on real text).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class LazyDotTokenizer(Tokenizer):
                          token_match=token_match, url_match=url_match, faster_heuristics=faster_heuristics,
                          max_cache_size=max_cache_size)  # fmt: skip
 
+    _keep_cache = False
+
     def _defer_dotted(self, rules) -> dict:
         """Keep the dotted cases of ``rules`` as pending (none searched yet); return the others, to add now."""
         rules = dict(rules or {})
@@ -102,8 +105,16 @@ class LazyDotTokenizer(Tokenizer):
                     seen.clear()
                 seen.add(chunk)
                 found.extend(self._pending.take_found_in(chunk))
-        for key, substrings in sorted(found):
-            self.add_special_case(key, substrings)
+        self._keep_cache = True
+        try:
+            for key, substrings in sorted(found):
+                self.add_special_case(key, substrings)
+        finally:
+            self._keep_cache = False
+
+    def _flush_cache(self):
+        if not self._keep_cache:
+            super()._flush_cache()
 
     def add_special_case(self, string, substrings):
         self._pending.discard(string)

@@ -96,6 +96,21 @@ def test_a_case_added_by_hand_is_not_overwritten_later():
     assert [t.text for t in tokenizer("bijv. dit")] == ["bijv", ".", "dit"]
 
 
+def test_a_case_added_by_hand_changes_a_chunk_tokenized_before():
+    tokenizer = build_language("blank")[0].tokenizer
+    assert [t.text for t in tokenizer("zie (xyzq) nu")] == ["zie", "(", "xyzq", ")", "nu"]
+    tokenizer.add_special_case("xyzq", [{"ORTH": "xy"}, {"ORTH": "zq"}])  # the cached "(xyzq)" must be dropped
+    assert [t.text for t in tokenizer("zie (xyzq) nu")] == ["zie", "(", "xy", "zq", ")", "nu"]
+
+
+def test_chunks_tokenized_before_a_lazily_added_case_keep_their_tokens(tokenizers):
+    lazy, eager, rules = tokenizers
+    tokenizer = build_language("blank")[0].tokenizer
+    before = "Ik schreef het op. Zie ook blz. 4 en d.w.z. later, m.a.w. niets."
+    texts = [before, "Hij kwam o.a. met bijv. een plan, enz.", before]
+    assert [tokens(tokenizer(text)) for text in texts] == [tokens(eager(text)) for text in texts]
+
+
 def test_setting_rules_and_a_byte_round_trip_keep_every_case(tokenizers):
     _, eager, rules = tokenizers
     tokenizer = build_language("blank")[0].tokenizer
