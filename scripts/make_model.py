@@ -7,7 +7,8 @@ whose text is committed, so that every clone rebuilds the same model. With ``--r
 rule of each category (lexicon, classifier, or the two combined) is the one with the best leave-one-source-out F1
 on the real corpus: each real source scored by a classifier fitted on the labelled corpus and the other sources.
 ``--rules-from`` reuses the rules of an existing model instead (what the rebuild test does: the fit is the same,
-without the leave-one-source-out fits). Rebuilding with the same data, lexicon and versions gives identical bytes.
+without the leave-one-source-out fits). Rebuilding with the same data, lexicon and versions gives identical bytes;
+the BLAS kernel is pinned before numpy loads (``leersignalen.learn.blas``), so that the processor does not matter.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from leersignalen.learn.blas import pin_kernel
+
+pin_kernel()
+
+import click  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))

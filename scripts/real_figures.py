@@ -11,10 +11,14 @@ import json
 import sys
 from pathlib import Path
 
-from leersignalen.agreement.corpus import held_back_sources, load_real, real_corpus_file
-from leersignalen.agreement.evaluate import load_labelled
-from leersignalen.agreement.loso import coder_agreement, evaluate_loso, feature_inputs, held_back_scores
-from leersignalen.tag.pipeline import build_pipeline
+from leersignalen.learn.blas import pin_kernel
+
+pin_kernel()  # the LOSO fits on the same BLAS kernel as `make model`, before numpy loads
+
+from leersignalen.agreement.corpus import held_back_sources, load_real, real_corpus_file  # noqa: E402
+from leersignalen.agreement.evaluate import load_labelled  # noqa: E402
+from leersignalen.agreement.loso import coder_agreement, evaluate_loso, feature_inputs, held_back_scores  # noqa: E402
+from leersignalen.tag.pipeline import build_pipeline  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "real" / "figures.json"
 

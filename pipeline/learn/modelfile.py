@@ -24,6 +24,7 @@ from .. import __version__
 from ..categories import category_ids
 from ..errors import ClassifierError, Errors
 from ..resources import MODELS_DIR
+from .blas import kernel_in_use
 from .card import card_markdown
 from .model_checks import (
     PER_CATEGORY_VERSION,
@@ -66,7 +67,7 @@ def write_model_folder(classifier, folder: str | Path) -> Path:
         "format_version": ONE_RULE_VERSION if one_rule else FORMAT_VERSION,
         "leersignalen_version": __version__,
         "versions": {"leersignalen": __version__, "scikit-learn": sklearn.__version__, "spacy": spacy.__version__,
-                     "numpy": np.__version__},  # fmt: skip
+                     "numpy": np.__version__, "blas": kernel_in_use()},  # fmt: skip
         "categories": list(classifier.categories),
         RULE_FIELDS[0] if one_rule else RULE_FIELDS[1]: classifier.rule.to_json(),
         "files": {
