@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 import numpy as np
 import scipy.sparse as sp
@@ -76,6 +76,7 @@ class FeatureBlock:
     vectorizer: CountVectorizer = field(repr=False, default=None)
     _word_columns: dict | None = field(repr=False, default=None, compare=False)
     _analyse: object = field(repr=False, default=None, compare=False)
+    _pair_keys: tuple | bool | None = field(repr=False, default=None, compare=False)
 
     def __post_init__(self):
         if self.vectorizer is None:
@@ -93,17 +94,55 @@ class FeatureBlock:
             counts = self._word_counts(documents)
         else:
             counts = self.vectorizer.transform(documents)
-        matrix = counts.multiply(self.idf).tocsr()
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        counts = counts.tocsr()
+        weights = self.idf[counts.indices] * counts.data
+        squares = sp.csr_matrix((weights * weights, counts.indices, counts.indptr), shape=counts.shape)
+        norms = np.sqrt(np.asarray(squares.sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+        weighted = sp.csr_matrix((weights, counts.indices, counts.indptr), shape=counts.shape)
+        # the product's column order within a row is what trained models/default; keep it (make model is byte-exact)
+        return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
 
     def _word_counts(self, documents: Sequence[str]) -> sp.csr_matrix:
         """The vectorizer's binary word 1-2 gram counts, without its per-term bookkeeping.
 
         The same analysis as ``vectorizer.transform`` (lower-case, ``WORD_PATTERN`` tokens, each token and each
-        pair of neighbouring tokens joined by a space) and the same matrix (sorted indices, data 1.0), faster.
+        pair of neighbouring tokens joined by a space) and the same matrix (sorted indices, data 1.0), faster: the
+        tokens are looked up once, and a pair by the columns of its two words (a pair that is a term is made of
+        two terms, since it cannot occur in more sentences than either of its words).
         """
+        vocabulary = self.vectorizer.vocabulary_
+        if self._pair_keys is None:
+            self._pair_keys = _pair_index(self.vocabulary, vocabulary)
+        if self._pair_keys is False:
+            return self._word_counts_by_string(documents)
+        pair_keys, pair_columns = self._pair_keys
+        find, get = WORD_PATTERN.findall, vocabulary.get
+        found: list[int] = []
+        lengths = []
+        for document in documents:
+            before = len(found)
+            found.extend(map(get, find(document.lower()), repeat(-1)))
+            lengths.append(len(found) - before)
+        shape = (len(documents), len(self.vocabulary))
+        ids = np.asarray(found, dtype=np.int64)
+        sentence = np.repeat(np.arange(len(documents)), lengths)
+        known = ids >= 0
+        both = known[:-1] & known[1:] & (sentence[:-1] == sentence[1:])
+        keys = ids[:-1][both] * len(self.vocabulary) + ids[1:][both]
+        position = np.searchsorted(pair_keys, keys)
+        position[position == len(pair_keys)] = 0
+        is_term = pair_keys[position] == keys if len(pair_keys) else np.zeros(len(keys), dtype=bool)
+        rows = np.concatenate((sentence[known], sentence[:-1][both][is_term]))
+        columns = np.concatenate((ids[known], pair_columns[position[is_term]]))
+        counts = sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
+        counts.sum_duplicates()
+        counts.sort_indices()
+        counts.data[:] = 1.0
+        return counts
+
+    def _word_counts_by_string(self, documents: Sequence[str]) -> sp.csr_matrix:
+        """The same counts, each pair joined into its string (for a vocabulary with a pair of unknown words)."""
         vocabulary = self.vectorizer.vocabulary_
         find = WORD_PATTERN.findall
         indptr, indices = [0], []
@@ -120,24 +159,59 @@ class FeatureBlock:
         """The vectorizer's binary char_wb counts, built from a cache of each word's n-gram columns.
 
         char_wb takes the n-grams of every whitespace-separated word on its own, so a row is the union of its
-        words' columns: the same matrix (sorted indices, data 1.0) as ``vectorizer.transform``, much faster.
+        words' columns: the product of a sentence-by-word incidence matrix and a word-by-column matrix of the
+        batch's distinct words, made binary. The same matrix (sorted indices, data 1.0) as
+        ``vectorizer.transform``, much faster.
         """
         if self._word_columns is None or len(self._word_columns) > WORD_CACHE_LIMIT:
             self._word_columns = {}
             self._analyse = self.vectorizer.build_analyzer()
         cache, analyse, vocabulary = self._word_columns, self._analyse, self.vectorizer.vocabulary_
-        indptr, indices = [0], []
+        local: dict[str, int] = {}
+        word_columns: list[np.ndarray] = []
+        incidence, indptr = [], [0]
         for document in documents:
-            columns: set[int] = set()
             for word in document.split():
-                found = cache.get(word)
-                if found is None:
-                    found = cache[word] = frozenset(vocabulary[g] for g in analyse(word) if g in vocabulary)
-                columns |= found
-            indices.extend(sorted(columns))
-            indptr.append(len(indices))
-        return sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
-                             shape=(len(documents), len(self.vocabulary)))  # fmt: skip
+                index = local.get(word)
+                if index is None:
+                    index = local[word] = len(word_columns)
+                    found = cache.get(word)
+                    if found is None:
+                        columns = sorted({vocabulary[g] for g in analyse(word) if g in vocabulary})
+                        found = cache[word] = np.array(columns, dtype=np.int32)
+                    word_columns.append(found)
+                incidence.append(index)
+            indptr.append(len(incidence))
+        shape = (len(documents), len(self.vocabulary))
+        if not word_columns:
+            return sp.csr_matrix(shape)
+        lengths = np.fromiter(map(len, word_columns), dtype=np.int64, count=len(word_columns))
+        words = sp.csr_matrix((np.ones(int(lengths.sum())), np.concatenate(word_columns),
+                               np.concatenate(([0], np.cumsum(lengths)))), shape=(len(word_columns), shape[1]))
+        rows = sp.csr_matrix((np.ones(len(incidence)), np.asarray(incidence, dtype=np.int32), np.asarray(indptr)),
+                             shape=(len(documents), len(word_columns)))  # fmt: skip
+        counts = (rows @ words).tocsr()
+        counts.sort_indices()
+        counts.data[:] = 1.0
+        return counts
+
+
+def _pair_index(terms: list[str], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray] | bool:
+    """Word pairs of a vocabulary as sorted keys ``first column * size + second column``, with their columns.
+
+    False when some pair holds a word that is not a term itself (then pairs are looked up by their string).
+    """
+    keys, columns = [], []
+    for term in terms:
+        first, space, second = term.partition(" ")
+        if not space:
+            continue
+        if first not in vocabulary or second not in vocabulary or " " in second:
+            return False
+        keys.append(vocabulary[first] * len(terms) + vocabulary[second])
+        columns.append(vocabulary[term])
+    order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
+    return np.asarray(keys, dtype=np.int64)[order], np.asarray(columns, dtype=np.int64)[order]
 
 
 def fit_block(name: str, documents: Sequence[str], *, min_df: int) -> FeatureBlock:

@@ -114,11 +114,11 @@ class NoteTagger:
             for record in records:
                 parts = split_long_text(record.text, self.limit)
                 for number, (offset, piece) in enumerate(parts):
-                    yield piece, (record, offset, number == len(parts) - 1)
+                    yield piece, (record, offset, number == len(parts) - 1, piece)
 
         note: _Note | None = None
         features = self.classifier is not None
-        for doc, (record, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+        for doc, (record, offset, last, piece) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
             if note is None:
                 note = _Note(record)
             by_start: dict[int, list] = {}
@@ -127,7 +127,7 @@ class NoteTagger:
             bounds, doc_words = doc_sentences(doc, offset, record.text)
             note.words += doc_words
             if features and bounds:
-                note.inputs.extend(feature_inputs(doc, bounds, by_start))
+                note.inputs.extend(feature_inputs(doc, bounds, by_start, piece))
             for start, _end, start_char, end_char in bounds:
                 found = by_start.get(start, [])
                 note.signals.extend((len(note.sentences), signal, offset) for signal in found)
@@ -138,7 +138,7 @@ class NoteTagger:
 
     def _score_and_finish(self, notes: list[_Note]) -> Iterator[tuple[Record, list[SentenceResult], list, int]]:
         inputs = [item for note in notes for item in note.inputs]
-        scores = self.classifier.scores_of(inputs) if inputs else None
+        scores = self.classifier.scores_of(inputs).tolist() if inputs else None
         position = 0
         for note in notes:
             yield self._finish(note, None if scores is None else scores[position : position + len(note.sentences)])
@@ -153,7 +153,7 @@ class NoteTagger:
                 labels, sentence_scores = sorted(lexicon_labels, key=self.order.__getitem__), ()
             else:
                 labels = self.classifier.labels(scores[index], lexicon_labels)
-                sentence_scores = tuple(round(float(value), 4) for value in scores[index])
+                sentence_scores = tuple(round(value, 4) for value in scores[index])
             sentences.append(
                 SentenceResult(index, start_char, end_char, text[start_char:end_char], tuple(labels), sentence_scores)
             )
@@ -169,14 +169,16 @@ class _Note:
     words: int = 0
 
 
-def feature_inputs(doc: Doc, bounds, by_start: dict[int, list]) -> list:
-    """What the classifier reads of each sentence, from the doc's arrays; the same as ``feature_inputs_from_doc``."""
+def feature_inputs(doc: Doc, bounds, by_start: dict[int, list], text: str) -> list:
+    """What the classifier reads of each sentence, from the doc's arrays; the same as ``feature_inputs_from_doc``.
+
+    ``text`` is the text the doc was made from (``doc.text`` builds it again from a Token object per token).
+    """
     from ..learn.features import FeatureInput
 
     strings = doc.vocab.strings
     rows = doc.to_array([LEMMA, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
     lemma_of_hash: dict[tuple[int, int], str] = {}
-    text = doc.text
     inputs = []
     for start, end, _, _ in bounds:
         lemmas = []

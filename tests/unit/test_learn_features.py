@@ -36,3 +36,43 @@ def test_word_counts_see_pairs_of_neighbouring_words_only():
     row = fitted._word_counts(["spraken af"])
     terms = {fitted.vocabulary[i] for i in row.indices}
     assert terms == {"spraken", "af", "spraken af"}
+
+
+def test_a_runs_feature_inputs_equal_those_read_from_each_sentence(nlp):
+    from leersignalen.learn.features import feature_inputs_from_doc
+    from leersignalen.run.tagging import doc_sentences, feature_inputs
+
+    text = "  Ik heb geleerd dat ik niet alles zelf hoef te doen!\n\nActie: Émile  stuurt het verslag rond.  " + \
+        " ".join(TRAINING + UNSEEN)
+    doc = nlp(text)
+    bounds, _ = doc_sentences(doc, 0, text)
+    by_start: dict[int, list] = {}
+    for signal in doc._.ls_signals or ():
+        by_start.setdefault(signal.sentence_start, []).append(signal)
+    fast = feature_inputs(doc, bounds, by_start, text)
+    expected = [feature_inputs_from_doc(doc[start:end]) for start, end, _, _ in bounds]
+    assert len(bounds) > 5 and any(item.signals for item in expected)
+    assert [(i.text, i.lemma_text, i.signals) for i in fast] == [(i.text, i.lemma_text, i.signals) for i in expected]
+
+
+def _same_as_vectorizer(block, documents):
+    fast = block._word_counts(documents)
+    reference = block.vectorizer.transform(documents)
+    reference.sort_indices()
+    return (fast.shape == reference.shape and np.array_equal(fast.indptr, reference.indptr)
+            and np.array_equal(fast.indices, reference.indices) and np.array_equal(fast.data, reference.data))
+
+
+def test_word_pairs_are_not_made_across_two_sentences():
+    fitted = fit_block("form", ["spraken af", "spraken af dat"], min_df=1)
+    assert fitted._word_counts(["wij spraken", "af dat"]).toarray()[:, fitted.vocabulary.index("spraken af")].sum() == 0
+    assert _same_as_vectorizer(fitted, ["wij spraken", "af dat", "", "spraken af spraken af", "dat"])
+
+
+def test_a_vocabulary_with_a_pair_of_unknown_words_is_counted_by_string():
+    from leersignalen.learn.features import FeatureBlock
+
+    block = FeatureBlock("form", ["af", "spraken af", "wij spraken"], np.ones(3))
+    assert block._word_counts(["wij spraken af"]).indices.tolist() == [0, 1, 2]
+    assert block._pair_keys is False
+    assert _same_as_vectorizer(block, ["wij spraken af", "spraken", "af wij spraken", ""])
