@@ -176,6 +176,9 @@ def _machine_pairs(gold, pred: Path | None, model: str, classifier_path, lexicon
 @lexicon_option
 def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexicon_dir) -> None:
     """Train, cross-validate and save a sentence classifier."""
+    from ..learn.blas import pin_kernel
+
+    pin_kernel()  # the same weights on any x86-64 processor with AVX2 (before numpy loads; see learn/blas.py)
     from ..agreement.gold import read_gold_files
     from ..learn.card import format_rule_table
     from ..learn.features import feature_inputs_from_doc

@@ -190,6 +190,9 @@ def lexicon_check(lexicon_dir, model) -> None:
 @click.option("--names", is_flag=True, help="Also score name recall and precision of --pseudonymise on data/names.")
 def evaluate(devset, split, ud_dir, model, loso, lexicon_only, names) -> None:
     """Print quality figures: LOSO on real notes, the labelled set, name recall, lemma/sentence scores on UD Dutch."""
+    from ..learn.blas import pin_kernel
+
+    pin_kernel()  # the LOSO fits on the BLAS kernel of `make model` and figures.json, wherever numpy is not loaded yet
     from ..agreement.evaluate import print_evaluation
 
     print_evaluation(list(devset), split=split, ud_dir=ud_dir, model=model, loso=loso, classifier=not lexicon_only,

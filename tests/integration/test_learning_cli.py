@@ -240,3 +240,22 @@ def test_every_option_has_help():
         assert command.help
         for parameter in command.params:
             assert getattr(parameter, "help", None), f"{command.name} {parameter.name}"
+
+
+def test_train_in_a_new_process_pins_the_blas_kernel_of_the_shipped_model(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from leersignalen.learn.blas import CPUINFO, SHIPPED_KERNEL, _has_avx2
+
+    if not _has_avx2(CPUINFO) or os.environ.get("OPENBLAS_CORETYPE"):
+        pytest.skip("no x86-64 processor with AVX2 here, or OPENBLAS_CORETYPE is set: nothing is pinned")
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+    command = [sys.executable, "-m", "leersignalen", "train", "--gold", str(GOLD / "train_small.tsv"),
+               "--out", str(tmp_path / "m"), "--folds", "2"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    assert result.returncode == 0, result.stderr
+    versions = json.loads((tmp_path / "m" / MODEL_FILE).read_text(encoding="utf-8"))["versions"]
+    assert versions["blas"] == f"openblas {SHIPPED_KERNEL}"
