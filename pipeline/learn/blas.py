@@ -16,8 +16,6 @@ from collections.abc import MutableMapping
 from pathlib import Path
 
 SHIPPED_KERNEL = "Haswell"
-
-
 CPUINFO = Path("/proc/cpuinfo")
 
 

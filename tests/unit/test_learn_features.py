@@ -16,18 +16,23 @@ UNSEEN = [
 ]
 
 
+def assert_same_as_vectorizer(fast, block, documents):
+    """``fast`` is the matrix of ``block``'s scikit-learn vectorizer over ``documents``: same shape, indices, data."""
+    reference = block.vectorizer.transform(documents)
+    reference.sort_indices()
+    assert fast.shape == reference.shape
+    assert np.array_equal(fast.indptr, reference.indptr)
+    assert np.array_equal(fast.indices, reference.indices)
+    assert np.array_equal(fast.data, reference.data)
+
+
 @pytest.mark.parametrize("block", ["form", "lemma", "char"])
 def test_fast_counts_equal_the_vectorizers_transform(block):
     fitted = fit_block(block, TRAINING, min_df=1)
     assert fitted.vocabulary
     documents = TRAINING + UNSEEN if block != "char" else [" ".join(t.lower().split()) for t in TRAINING + UNSEEN]
     fast = fitted._char_counts(documents) if block == "char" else fitted._word_counts(documents)
-    reference = fitted.vectorizer.transform(documents)
-    reference.sort_indices()
-    assert fast.shape == reference.shape
-    assert np.array_equal(fast.indptr, reference.indptr)
-    assert np.array_equal(fast.indices, reference.indices)
-    assert np.array_equal(fast.data, reference.data)
+    assert_same_as_vectorizer(fast, fitted, documents)
     assert fast.nnz > 0
 
 
@@ -55,18 +60,11 @@ def test_a_runs_feature_inputs_equal_those_read_from_each_sentence(nlp):
     assert [(i.text, i.lemma_text, i.signals) for i in fast] == [(i.text, i.lemma_text, i.signals) for i in expected]
 
 
-def _same_as_vectorizer(block, documents):
-    fast = block._word_counts(documents)
-    reference = block.vectorizer.transform(documents)
-    reference.sort_indices()
-    return (fast.shape == reference.shape and np.array_equal(fast.indptr, reference.indptr)
-            and np.array_equal(fast.indices, reference.indices) and np.array_equal(fast.data, reference.data))
-
-
 def test_word_pairs_are_not_made_across_two_sentences():
     fitted = fit_block("form", ["spraken af", "spraken af dat"], min_df=1)
     assert fitted._word_counts(["wij spraken", "af dat"]).toarray()[:, fitted.vocabulary.index("spraken af")].sum() == 0
-    assert _same_as_vectorizer(fitted, ["wij spraken", "af dat", "", "spraken af spraken af", "dat"])
+    documents = ["wij spraken", "af dat", "", "spraken af spraken af", "dat"]
+    assert_same_as_vectorizer(fitted._word_counts(documents), fitted, documents)
 
 
 def test_a_vocabulary_with_a_pair_of_unknown_words_is_counted_by_string():
@@ -75,4 +73,5 @@ def test_a_vocabulary_with_a_pair_of_unknown_words_is_counted_by_string():
     block = FeatureBlock("form", ["af", "spraken af", "wij spraken"], np.ones(3))
     assert block._word_counts(["wij spraken af"]).indices.tolist() == [0, 1, 2]
     assert block._pair_keys is False
-    assert _same_as_vectorizer(block, ["wij spraken af", "spraken", "af wij spraken", ""])
+    documents = ["wij spraken af", "spraken", "af wij spraken", ""]
+    assert_same_as_vectorizer(block._word_counts(documents), block, documents)
