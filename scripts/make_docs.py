@@ -5,6 +5,7 @@ Usage: ``python scripts/make_docs.py [--check]``; with --check, exit 1 when a pa
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def cli_page() -> str:
              "Generated from the code by `python scripts/make_docs.py`; do not edit by hand.",
              "Every command also takes `-h`/`--help`.", ""]
     for path, command in commands(cli):
-        lines += [f"## `leersignalen {' '.join(path)}`", "", (command.help or "").strip(), ""]
+        lines += [f"## `leersignalen {' '.join(path)}`", "", inspect.cleandoc(command.help or ""), ""]
         arguments = [p for p in command.params if isinstance(p, click.Argument)]
         if arguments:
             lines += ["Arguments: " + ", ".join(f"`{p.human_readable_name}`" for p in arguments), ""]

@@ -67,7 +67,8 @@ def cli() -> None:
 def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, classifier_path, processes,
         csv_dialect, pseudonymise, key, pseudonymise_also, dask_scheduler, dask_local, period, date_range, seed,
         min_notes, min_words, no_trends, quiet) -> None:
-    """Tag NOTES (CSV/TSV, JSONL, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences, signals, notes."""
+    """Tag NOTES (CSV/TSV, JSONL, text/Markdown, Excel/ODS, Word/ODT, PDF, HTML, folders of them); write sentences,
+    signals, notes."""
     from ..output.staging import check_out
     from ..privacy.engine import parse_also
     from ..read.ingest import parse_column_overrides
