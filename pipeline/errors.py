@@ -141,6 +141,8 @@ class Errors(metaclass=_PrefixCode):
             "or choose another --out")
     E088 = "{path}: {problem}; the run is incomplete, rerun {command}"
     E089 = "{path}: {problem}; its files come from different runs, rerun {command}"
+    E100 = ("{address}: cannot reach the Dask scheduler ({reason}); start it (dask scheduler) or check the address "
+            "given to --dask-scheduler")
 
 
 class LeersignalenError(Exception):

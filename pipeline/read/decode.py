@@ -63,6 +63,20 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _with_byte_order(encoding: str, sample: bytes) -> str:
+    """``encoding``, with the byte order named when it is UTF-16 or UTF-32 and the file has no BOM.
+
+    Python's plain ``utf-16`` and ``utf-32`` codecs refuse a stream without a BOM (``--encoding utf-16`` on a
+    file saved without one, or a guess of charset-normalizer); the byte order is read off the NUL bytes.
+    """
+    name = codecs.lookup(encoding).name
+    if name == "utf-16" and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _utf16_without_bom(sample) or "utf-16-le"
+    if name == "utf-32" and not sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32-be" if sample[:2] == b"\x00\x00" else "utf-32-le"
+    return encoding
+
+
 def detect_encoding(path: Path, raw: bytes) -> str:
     """Guess the encoding of a text file from a sample: BOM, else (mostly) UTF-8, else charset-normalizer."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -128,7 +142,7 @@ class DecodedLines:
                 codecs.lookup(encoding)
             except LookupError as error:
                 raise InputFileError(Errors.E003.format(path=path, encoding=encoding)) from error
-        self.encoding = encoding or detect_encoding(path, self.sample)
+        self.encoding = _with_byte_order(encoding or detect_encoding(path, self.sample), self.sample)
         if self.given and _ascii_compatible(self.encoding):
             check_not_binary(path, self.sample)
 
@@ -194,7 +208,7 @@ class DecodedLines:
                         text = text.replace("\x00", "")
                         self._note(number, NUL_REMOVED)
                     yield text
-            except UnicodeDecodeError as error:
+            except UnicodeError as error:
                 raise InputFileError(Errors.E003.format(path=self.path, encoding=self.encoding)) from error
 
 

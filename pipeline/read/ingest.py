@@ -38,6 +38,8 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HUGE_NUMBER = "a number of more than 4,300 digits (put it in quotes to keep it as text)"
+SURROGATES = re.compile("[\ud800-\udfff]")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 __all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "resolve_columns"]
 
@@ -57,6 +59,13 @@ class Record:
     text: str
     problems: list[str] = field(default_factory=list)
 
+    def __post_init__(self):
+        for name in ("source_file", "id", "community", "date_raw", "author", "role", "text"):
+            value = getattr(self, name)
+            if isinstance(value, str) and SURROGATES.search(value):
+                setattr(self, name, without_surrogates(value))
+                self.problems.append(f"characters that are not UTF-8 in {name} replaced by U+FFFD")
+
 
 @dataclass
 class Reject:
@@ -66,6 +75,15 @@ class Reject:
     source_line: int
     id: str
     reason: str
+
+    def __post_init__(self):
+        self.source_file, self.id, self.reason = map(without_surrogates, (self.source_file, self.id, self.reason))
+
+
+def without_surrogates(value: str) -> str:
+    """``value`` with unpaired UTF-16 surrogates (a JSON escape such as ``\\ud800``, or a file name that is not
+    UTF-8) replaced by U+FFFD: they cannot be written as UTF-8, and spaCy cannot tokenize them."""
+    return SURROGATES.sub("\ufffd", value) if SURROGATES.search(value) else value
 
 
 def parse_column_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -175,6 +193,9 @@ def read_jsonl(path: Path, *, encoding: str | None, overrides: dict[str, str]) -
         except json.JSONDecodeError as error:
             yield Reject(str(path), line_number, "", f"malformed JSON: {error.msg} at column {error.colno}")
             continue
+        except ValueError:  # Python refuses integers of more than 4,300 digits
+            yield Reject(str(path), line_number, "", f"malformed JSON: {HUGE_NUMBER}")
+            continue
         except RecursionError:
             yield Reject(str(path), line_number, "", "malformed JSON: nested too deeply")
             continue
@@ -222,6 +243,8 @@ def _json_items(path: Path, text: str) -> list | None:
         raise InputFileError(Errors.E013.format(path=path, line=error.lineno, problem=error.msg)) from error
     except RecursionError as error:
         raise InputFileError(Errors.E013.format(path=path, line=1, problem="nested too deeply")) from error
+    except ValueError as error:
+        raise InputFileError(Errors.E013.format(path=path, line=1, problem=HUGE_NUMBER)) from error
     if isinstance(data, list):
         return data
     lists = _object_lists(data, "")

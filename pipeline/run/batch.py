@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from ..categories import LEXICON_DIR, category_ids
 from ..language.build import PipelineInfo
 from ..output.folder import REJECT_COLUMNS, REJECTS, complete_manifest
 from ..output.staging import staged_output
-from ..read.ingest import Record, Reject
+from ..read.ingest import Record, Reject, without_surrogates
 from ..read.inputs import read_inputs
 from ..read.plausible import DateWindow, default_window, implausible_date
 from ..tag.lexicon import lexicon_hash, rule_files
@@ -40,7 +41,7 @@ def file_sha256(path: Path) -> str:
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for file in files:
         if path.is_dir():
-            digest.update(str(file.relative_to(path)).encode("utf-8") + b"\0")
+            digest.update(os.fsencode(file.relative_to(path)) + b"\0")  # the name's bytes, UTF-8 or not
         with open(file, "rb") as handle:
             for block in iter(lambda h=handle: h.read(1 << 20), b""):
                 digest.update(block)
@@ -101,8 +102,9 @@ def _run_into(folder: Path, options: RunOptions, *, progress, nlp_and_info) -> R
 
     def source_of(path: str) -> str:
         for input_path in options.inputs:
-            if path == str(input_path) or path.startswith(str(input_path).rstrip("/") + "/"):
-                return str(input_path)
+            name = without_surrogates(str(input_path))
+            if path == name or path.startswith(name.rstrip("/") + "/"):
+                return name
         return path
 
     window = options.date_window or default_window()
@@ -188,7 +190,8 @@ def write_manifest(
         "model": {"name": info.name, "version": info.version, "kind": info.kind, "components": list(info.components)},
         "lexicon": {"files": [str(f.relative_to(f.parent.parent)) for f in files], "sha256": lexicon_hash(files)},
         "inputs": [
-            {"path": str(path), "sha256": file_sha256(path), "records": per_input.get(str(path), 0)}
+            {"path": without_surrogates(str(path)), "sha256": file_sha256(path),
+             "records": per_input.get(without_surrogates(str(path)), 0)}
             for path in options.inputs
         ],
         "options": {

@@ -20,9 +20,15 @@ from .parallel import ChunkResult, run_chunks, tag_chunk_to_parts
 from .tagging import NoteTagger
 from .writing import TaggedWriter
 
+SCHEDULER_TIMEOUT = 10  # seconds to wait for --dask-scheduler to answer
+
 
 class DaskMissingError(LeersignalenError):
     """Dask was asked for but is not installed."""
+
+
+class DaskUnreachableError(LeersignalenError):
+    """The scheduler given to --dask-scheduler does not answer."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,11 @@ def connect(options: RunOptions):
     except ImportError:
         raise DaskMissingError(Errors.E059) from None
     if options.dask_scheduler:
-        return Client(options.dask_scheduler)
+        try:
+            return Client(options.dask_scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, ValueError, TypeError) as error:  # refused, timed out, or not an address
+            reason = " ".join(str(error).split()) or type(error).__name__
+            raise DaskUnreachableError(Errors.E100.format(address=options.dask_scheduler, reason=reason)) from None
     cluster = LocalCluster(n_workers=options.dask_local, processes=True, threads_per_worker=1,
                            dashboard_address=None, host="127.0.0.1")  # fmt: skip
     return Client(cluster)

@@ -1,0 +1,88 @@
+"""Text that cannot be written as UTF-8 (unpaired surrogates from JSON escapes or non-UTF-8 file names), numbers
+Python refuses to convert, and UTF-16/32 files without a BOM: read, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from leersignalen.cli.main import cli
+
+HUGE = "9" * 5000
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, ["run", *args, "-q"])
+    assert "Traceback" not in result.output
+    return result
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_an_unpaired_surrogate_escape_in_json_becomes_a_replacement_character(tmp_path):
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text('{"id": "a\\udc80", "text": "Wij leerden \\ud800 veel van elkaar."}\n'
+                     '{"id": "b", "text": "Een emoji \\ud83d\\ude00 blijft heel."}\n', encoding="utf-8")  # fmt: skip
+    result = run(str(notes), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    sentences = rows(tmp_path / "out" / "sentences.csv")
+    expected = ["Wij leerden \ufffd veel van elkaar.", "Een emoji \U0001f600 blijft heel."]
+    assert [row["text"] for row in sentences] == expected
+    notes_rows = rows(tmp_path / "out" / "notes.csv")
+    assert notes_rows[0]["note_id"] == "a\ufffd"
+    assert "not UTF-8 in text" in notes_rows[0]["problems"] and "not UTF-8 in id" in notes_rows[0]["problems"]
+    assert "UTF-8" not in notes_rows[1]["problems"]
+
+
+def test_a_number_of_5000_digits_rejects_its_line_only(tmp_path):
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(f'{{"id": "a", "text": "Wij leerden veel.", "n": {HUGE}}}\n{{"id": "b", "text": "Goed."}}\n',
+                     encoding="utf-8")  # fmt: skip
+    result = run(str(notes), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert [row["note_id"] for row in rows(tmp_path / "out" / "notes.csv")] == ["b"]
+    (reject,) = rows(tmp_path / "out" / "rejects.csv")
+    assert reject["source_line"] == "1" and "more than 4,300 digits" in reject["reason"]
+
+
+def test_a_number_of_5000_digits_in_a_json_file_is_one_line_error(tmp_path):
+    notes = tmp_path / "notes.json"
+    notes.write_text(json.dumps([{"id": "a", "text": "Wij leerden veel."}])[:-1] + f', {{"n": {HUGE}}}]',
+                     encoding="utf-8")  # fmt: skip
+    result = run(str(notes), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: E013 {notes}: cannot be read (malformed JSON at line 1: a number of more")
+
+
+@pytest.mark.parametrize(("encoding", "codec"), [("utf-16", "utf-16-le"), ("utf-16", "utf-16-be"),
+                                                 ("utf-32", "utf-32-le"), ("utf-32", "utf-32-be")])  # fmt: skip
+def test_utf16_and_utf32_without_bom_are_read_with_the_encoding_given(tmp_path, encoding, codec):
+    notes = tmp_path / "notes.csv"
+    notes.write_bytes("id,text\n1,Wij leerden veel van de bewoners.\n".encode(codec))
+    result = run(str(notes), "--encoding", encoding, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert [row["text"] for row in rows(tmp_path / "out" / "sentences.csv")] == ["Wij leerden veel van de bewoners."]
+
+
+def test_file_names_that_are_not_utf8_are_written_with_replacement_characters(tmp_path):
+    folder = os.path.join(os.fsencode(tmp_path), b"wijk\xff")
+    try:
+        os.mkdir(folder)
+        with open(os.path.join(folder, b"week\xfe.txt"), "wb") as handle:
+            handle.write(b"Wij hebben geleerd dat luisteren helpt.\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    result = run(os.fsdecode(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    (note,) = rows(tmp_path / "out" / "notes.csv")
+    assert (note["note_id"], note["community"]) == ("week\ufffd", "wijk\ufffd")
+    assert note["source_file"].endswith("wijk\ufffd/week\ufffd.txt")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"][0]["path"].endswith("wijk\ufffd") and manifest["inputs"][0]["records"] == 1
