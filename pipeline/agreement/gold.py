@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,9 @@ class GoldRow:
         return f"{self.source}:{self.line}"
 
 
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)  # a coded sentence may be long (csv's default is 131,072)
+
+
 def _decode(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
@@ -67,19 +71,22 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, s
         raise GoldFileError(Errors.E007.format(path=path))
     delimiter = _delimiter(path, text)
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, quoting=quoting)
-    header = [name.strip().lower() for name in next(reader)]
     rows: list[tuple[int, dict[str, str]]] = []
-    line = 1
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if any(cell.strip() for cell in record[len(header):]):
-            name = {"\t": "tab", ";": "semicolon", ",": "comma"}[delimiter]
-            raise GoldFileError(
-                Errors.E030.format(where=f"{path}:{line}", found=len(record), expected=len(header), name=name))
-        rows.append((line, dict(zip(header, record, strict=False))))
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if any(cell.strip() for cell in record[len(header):]):
+                name = {"\t": "tab", ";": "semicolon", ",": "comma"}[delimiter]
+                raise GoldFileError(
+                    Errors.E030.format(where=f"{path}:{line}", found=len(record), expected=len(header), name=name))
+            rows.append((line, dict(zip(header, record, strict=False))))
+    except csv.Error as error:
+        raise GoldFileError(Errors.E101.format(where=f"{path}:{reader.line_num}", problem=error)) from None
     return header, rows
 
 

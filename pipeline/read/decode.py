@@ -139,7 +139,7 @@ class DecodedLines:
         self.given = encoding is not None
         if encoding is not None:
             try:
-                codecs.lookup(encoding)
+                "".encode(encoding)  # a text encoding: codecs such as base64 or rot13 raise LookupError here
             except LookupError as error:
                 raise InputFileError(Errors.E003.format(path=path, encoding=encoding)) from error
         self.encoding = _with_byte_order(encoding or detect_encoding(path, self.sample), self.sample)

@@ -86,3 +86,25 @@ def test_file_names_that_are_not_utf8_are_written_with_replacement_characters(tm
     assert note["source_file"].endswith("wijk\ufffd/week\ufffd.txt")
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"][0]["path"].endswith("wijk\ufffd") and manifest["inputs"][0]["records"] == 1
+
+
+@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib"])
+def test_a_codec_that_is_not_a_text_encoding_is_refused_in_one_line(tmp_path, codec):
+    notes = tmp_path / "notes.csv"
+    notes.write_text("id,text\n1,Wij leerden veel.\n", encoding="utf-8")
+    result = run(str(notes), "--encoding", codec, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: E003 {notes}: cannot be decoded as {codec}; pass the right one")
+    assert len(result.output.splitlines()) == 1
+
+
+def test_a_coding_file_with_a_sentence_longer_than_csvs_default_limit_is_read(tmp_path):
+    from leersignalen.agreement.gold import read_table
+
+    long_text = "Wij leerden veel van elkaar. " * 6000  # 174,000 characters; csv's default limit is 131,072
+    coding = tmp_path / "coding.csv"
+    coding.write_text(f'note_id,sentence_index,text,labels\nn1,0,"{long_text}",reflectie\n', encoding="utf-8")
+    header, rows = read_table(coding)
+    assert header == ["note_id", "sentence_index", "text", "labels"]
+    assert rows == [(2, {"note_id": "n1", "sentence_index": "0", "text": long_text, "labels": "reflectie"})]
+
