@@ -104,15 +104,19 @@ class _Exporter:
     def jsonl(self, path: Path) -> tuple[str, str]:
         raw, encoding = _open_text(path, self.encoding)
         if raw.lstrip().startswith("["):
-            items = json.loads(raw)
-            items = [self._object(item, path) if isinstance(item, dict) else item for item in items]
-            return json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding
+            try:
+                items = json.loads(raw)
+            except (ValueError, RecursionError):  # not one JSON list after all: pseudonymised line by line below
+                items = None
+            if isinstance(items, list):
+                items = [self._object(item, path) if isinstance(item, dict) else item for item in items]
+                return json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding
         lines = []
         for line in raw.splitlines(keepends=True):
             body = line.rstrip("\r\n")
             try:
                 obj = json.loads(body) if body.strip() else None
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # malformed, a 5,000-digit number, nested too deeply: as text
                 obj = None
             if isinstance(obj, dict):
                 lines.append(json.dumps(self._object(obj, path), ensure_ascii=False) + line[len(body) :])
@@ -146,7 +150,8 @@ class _Exporter:
             return self.jsonl(path)
         if suffix in TEXT_SUFFIXES:
             return self.text_file(path)
-        raise KeyFileError(Errors.E004.format(path=path, suffix=suffix or "(none)"))
+        known = ", ".join(TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES)
+        raise KeyFileError(Errors.E004.format(path=path, suffix=suffix or "(none)", suffixes=known))
 
 
 def pseudonymise_export(

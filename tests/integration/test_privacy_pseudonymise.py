@@ -120,3 +120,20 @@ def test_cli_refuses_output_in_the_input_folder_and_key_in_the_output(tmp_path):
     assert good.exit_code == 0, good.output
     assert (tmp_path / "o" / "notes.csv").read_text().splitlines()[1].startswith("1,[PERSOON-")
     assert not list((tmp_path / "o").glob("*.json"))
+
+
+def test_hostile_files_are_refused_in_one_line_or_copied_as_text(tmp_path):
+    runner = CliRunner()
+    sheet = tmp_path / "in" / "notes.xlsx"
+    sheet.parent.mkdir()
+    sheet.write_bytes(b"PK\x03\x04 not really a workbook")
+    refused = runner.invoke(cli, ["pseudonymise", str(sheet), "--out", str(tmp_path / "o1")])
+    assert refused.exit_code == 2, refused.output
+    assert refused.output.startswith(f"Error: E004 {sheet}: unsupported file type '.xlsx'; use one of .csv, ")
+    lines = tmp_path / "in" / "notes.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    lines.write_text(f'{{"id": "1", "text": "Kees kwam."}}\n{deep}\n{{"n": {"9" * 5000}}}\n', encoding="utf-8")
+    copied = runner.invoke(cli, ["pseudonymise", str(lines), "--out", str(tmp_path / "o2")])
+    assert copied.exit_code == 0, copied.output
+    written = (tmp_path / "o2" / "notes.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(written) == 3 and json.loads(written[0])["id"] == "1" and written[1] == deep
