@@ -141,9 +141,9 @@ class Errors(metaclass=_PrefixCode):
             "or choose another --out")
     E088 = "{path}: {problem}; the run is incomplete, rerun {command}"
     E089 = "{path}: {problem}; its files come from different runs, rerun {command}"
-    E101 = "{where}: cannot be read as CSV ({problem}); save the coding file again as CSV or TSV (UTF-8)"
     E100 = ("{address}: cannot reach the Dask scheduler ({reason}); start it (dask scheduler) or check the address "
             "given to --dask-scheduler")
+    E101 = "{where}: cannot be read as CSV ({problem}); save the coding file again as CSV or TSV (UTF-8)"
 
 
 class LeersignalenError(Exception):

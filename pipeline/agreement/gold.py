@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from ..categories import category_ids
 from ..errors import Errors, GoldFileError
 from ..output.cells import unneutralise
+from ..read.tables import FIELD_LIMIT
 
 Table = tuple[list[str], list[tuple[int, dict[str, str]]]]
 TableReader = Callable[..., Table]
@@ -39,9 +39,6 @@ class GoldRow:
     def where(self) -> str:
         """``file:line`` for messages."""
         return f"{self.source}:{self.line}"
-
-
-FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)  # a coded sentence may be long (csv's default is 131,072)
 
 
 def _decode(path: Path) -> str:

@@ -100,9 +100,10 @@ def _run_into(folder: Path, options: RunOptions, *, progress, nlp_and_info) -> R
     writer = TaggedWriter({name: out / f"{name}.csv" for name in TAGGED_FILES}, score_columns=score_columns,
                           dialect=options.csv_dialect)
 
+    input_names = [without_surrogates(str(input_path)) for input_path in options.inputs]  # as records name them
+
     def source_of(path: str) -> str:
-        for input_path in options.inputs:
-            name = without_surrogates(str(input_path))
+        for name in input_names:
             if path == name or path.startswith(name.rstrip("/") + "/"):
                 return name
         return path
