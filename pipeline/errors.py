@@ -144,6 +144,9 @@ class Errors(metaclass=_PrefixCode):
     E100 = ("{address}: cannot reach the Dask scheduler ({reason}); start it (dask scheduler) or check the address "
             "given to --dask-scheduler")
     E101 = "{where}: cannot be read as CSV ({problem}); save the coding file again as CSV or TSV (UTF-8)"
+    E102 = "{out}: {option} would overwrite the input {path}; choose another {option}, the input stays as it is"
+    E103 = ("{path}: the {field} field is given {count} times ({names}); keep one column or key for it, or rename "
+            "the others, so that no text is dropped")
 
 
 class LeersignalenError(Exception):

@@ -60,6 +60,9 @@ def _delimiter(path: Path, text: str) -> str:
     return best if counts[best] else ","
 
 
+UNCLOSED_QUOTE = "a quote opened in this row is never closed, so the rest of the file would be one cell"
+
+
 def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Read a CSV/TSV file (UTF-8 with or without BOM, delimiter sniffed) into (columns, [(line, row)])."""
     path = Path(path)
@@ -69,11 +72,16 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, s
     delimiter = _delimiter(path, text)
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, quoting=quoting)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, quoting=quoting, strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
+    start = 1
     try:
         header = [name.strip().lower() for name in next(reader)]
-        for record in reader:
+        while True:
+            start = reader.line_num + 1
+            record = next(reader, None)
+            if record is None:
+                break
             line = reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
@@ -83,7 +91,8 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, s
                     Errors.E030.format(where=f"{path}:{line}", found=len(record), expected=len(header), name=name))
             rows.append((line, dict(zip(header, record, strict=False))))
     except csv.Error as error:
-        raise GoldFileError(Errors.E101.format(where=f"{path}:{reader.line_num}", problem=error)) from None
+        problem = UNCLOSED_QUOTE if str(error) == "unexpected end of data" else error
+        raise GoldFileError(Errors.E101.format(where=f"{path}:{start}", problem=problem)) from None
     return header, rows
 
 

@@ -160,6 +160,7 @@ def format_table(result: ValidationResult) -> str:
     return "\n".join(lines)
 
 
+SIDE_BY_SIDE_FILES = ("validation_side_by_side.csv", "validation_machine_gold.csv", "validation_machine_gold2.csv")
 SIDE_BY_SIDE_COLUMNS = (
     "category", "support_gold", "support_gold2",
     "coders_kappa", "coders_alpha", "coders_alpha_low", "coders_alpha_high",
@@ -199,10 +200,10 @@ def side_by_side(coders: ValidationResult, machine_first: ValidationResult,
 def write_side_by_side(table: SideBySide, out: Path) -> list[Path]:
     """validation_side_by_side.csv, and the machine-against-coder files (validation_machine*.csv)."""
     out.mkdir(parents=True, exist_ok=True)
-    written = [out / "validation_side_by_side.csv"]
+    side_by_side_name, *machine_names = SIDE_BY_SIDE_FILES
+    written = [out / side_by_side_name]
     write_csv(written[0], table.rows(), SIDE_BY_SIDE_COLUMNS)
-    for name, result in (("validation_machine_gold.csv", table.machine_first),
-                         ("validation_machine_gold2.csv", table.machine_second)):  # fmt: skip
+    for name, result in zip(machine_names, (table.machine_first, table.machine_second), strict=True):
         write_csv(out / name, _validation_table(result), VALIDATION_COLUMNS)
         written.append(out / name)
     return written

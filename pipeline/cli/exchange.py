@@ -29,7 +29,9 @@ def export() -> None:
 def export_qdpx_command(run_dir, target, sample, community, seed) -> None:
     """Write the notes and machine coding of RUN_DIR as one REFI-QDA project."""
     from ..exchange.qdpx_export import export_qdpx
+    from ..output.guard import refuse_overwriting_inputs
 
+    refuse_overwriting_inputs([("--out", target)], [run_dir])
     counts = export_qdpx(run_dir, target, sample=sample, community=community, seed=seed)
     click.echo(f"{counts.path}: {counts.sources} sources, {counts.selections} coded selections, "
                f"{counts.negated_notes} notes with negated signals")
@@ -42,7 +44,9 @@ def export_qdpx_command(run_dir, target, sample, community, seed) -> None:
 def export_xlsx_command(run_dir, target) -> None:
     """Write the tables of RUN_DIR as one Excel workbook, every text cell a plain string."""
     from ..exchange.xlsx_export import export_xlsx
+    from ..output.guard import refuse_overwriting_inputs
 
+    refuse_overwriting_inputs([("--out", target)], [run_dir])
     counts = export_xlsx(run_dir, target)
     click.echo(f"{target}: " + ", ".join(f"{sheet} {rows} rows" for sheet, rows in counts.items()))
 
@@ -67,7 +71,9 @@ def import_qdpx_command(project, out_csv, mapping, mapping_template, model) -> N
     """Turn the coded selections of PROJECT (.qdpx or .qde) into coded sentences."""
     from ..exchange.qdpx_import import import_qdpx
     from ..exchange.qdpx_import import mapping_template as write_template
+    from ..output.guard import refuse_overwriting_inputs
 
+    refuse_overwriting_inputs([("--out", out_csv), ("--mapping-template", mapping_template)], [project, mapping])
     if mapping_template:
         count = write_template(project, mapping_template)
         click.echo(f"{mapping_template}: {count} code names; fill in the category column and pass --mapping")

@@ -91,6 +91,7 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
     from ..agreement.gold import read_gold_files
     from ..agreement.pairing import pair_two_coders, rows_coded_by_both
     from ..agreement.validate import (
+        SIDE_BY_SIDE_FILES,
         format_side_by_side,
         format_table,
         methods_sentence,
@@ -104,9 +105,16 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
         raise GoldFileError(Errors.E017)
     if coders_only and not gold2_paths:
         raise GoldFileError(Errors.E016)
+    from ..output.folder import VALIDATION_FILES
+    from ..output.guard import refuse_overwriting_inputs
+
+    folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
+    refuse_overwriting_inputs(
+        [("--out", folder / name) for name in (*VALIDATION_FILES, *SIDE_BY_SIDE_FILES)],
+        [*gold_paths, *gold2_paths, pred, mapping],
+    )  # fmt: skip
     code_map = _mapping(mapping)
     gold = read_gold_files(gold_paths, mapping=code_map, split=split, tables=gold_tables())
-    folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
     if not gold2_paths:
         pairs, comparison = _machine_pairs(gold, pred, model, classifier_path, lexicon_dir)
         result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
@@ -182,10 +190,13 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
     from ..agreement.gold import read_gold_files
     from ..learn.card import format_rule_table
     from ..learn.features import feature_inputs_from_doc
+    from ..learn.modelfile import MODEL_FILES
     from ..learn.training import TrainingSettings, train_classifier
+    from ..output.guard import refuse_overwriting_inputs
     from ..run.batch import lexicon_files
     from ..tag.lexicon import lexicon_hash
 
+    refuse_overwriting_inputs([("--out", out / name) for name in MODEL_FILES], [*gold_paths, mapping])
     gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split, tables=gold_tables())
     missing = next((row for row in gold if not (row.text or "").strip()), None)
     if missing is not None:
@@ -241,6 +252,9 @@ def suggest(pool, classifier_path, count, out, machine_out, exclude, model, lexi
     if machine_out.resolve() == out.resolve():
         raise click.BadParameter("must differ from --out: the coders' file holds no machine labels",
                                  param_hint="--machine-out")  # fmt: skip
+    from ..output.guard import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([("--out", out), ("--machine-out", machine_out)], [pool, *exclude])
     from ..agreement.gold import read_gold_files
     from ..agreement.pairing import load_tagged_output
     from ..learn.model import load_classifier

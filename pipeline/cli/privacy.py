@@ -37,8 +37,12 @@ def pseudonymise(inputs, out, key_path, also, encoding, columns, quiet) -> None:
         overrides=parse_column_overrides(columns),
     )  # fmt: skip
     if not quiet:
-        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()) if kind not in ("files", "records"))
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())
+                          if kind not in ("files", "records", "skipped"))  # fmt: skip
         click.echo(f"{counts['files']} file(s), {counts['records']} note(s) pseudonymised into {out}"
                    f" ({kinds or 'nothing found to replace'})")  # fmt: skip
+        if counts["skipped"]:
+            click.echo(f"{counts['skipped']} file(s) not copied (listed above); the copy is incomplete without them",
+                       err=True)  # fmt: skip
         if key_path:
             click.echo(f"key file: {key_path} (keep it private; never share it with the outputs)")

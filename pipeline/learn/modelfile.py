@@ -42,6 +42,7 @@ MODEL_FILE = "model.json"
 VOCABULARY_FILE = "vocabulary.json"
 WEIGHTS_FILE = "weights.npz"
 CARD_FILE = "card.md"
+MODEL_FILES = (MODEL_FILE, VOCABULARY_FILE, WEIGHTS_FILE, CARD_FILE)
 DIGITS = 4
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 RULE_FIELDS = ("label_rule", "label_rules")

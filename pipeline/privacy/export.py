@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
@@ -25,7 +26,9 @@ from ..read.ingest import (
     _open_text,
     resolve_columns,
 )
-from ..read.tables import sniff_delimiter
+from ..read.inputs import folder_entries, skip_reason
+from ..read.jsonl import object_keys, parse_json
+from ..read.tables import TableRows
 from .engine import Pseudonymiser, apply_replacements
 from .keyfile import KeyFileError, check_key_location
 
@@ -39,13 +42,34 @@ def check_output_folder(inputs: Iterable[Path], out_dir: Path) -> None:
             raise KeyFileError(Errors.E072.format(out=out_dir, path=path))
 
 
-def _note_files(path: Path) -> Iterator[tuple[Path, Path]]:
-    """(file, path relative to the output folder) for every note file of an input."""
-    if path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
-            yield file, Path(path.name) / file.relative_to(path)
-    else:
+COPIED_SUFFIXES = TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES
+NOT_COPIED = ("not copied: pseudonymise writes CSV/TSV, JSONL/JSON and .txt/.md only; save it in one of those "
+              "formats first, or use `leersignalen run --pseudonymise`, which reads it")  # fmt: skip
+
+
+def _note_files(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[Path, Path]]:
+    """(file, path relative to the output folder) for every note file of an input; the rest is warned about."""
+    if not path.is_dir():
         yield path, Path(path.name)
+        return
+    from ..read import FORMAT_SUFFIXES
+
+    found = 0
+    for file, problem in folder_entries(path):
+        reason = problem or skip_reason(file, COPIED_SUFFIXES + FORMAT_SUFFIXES)
+        if reason is None and file.suffix.lower() in FORMAT_SUFFIXES:
+            reason = NOT_COPIED
+        if reason:
+            warn(f"{file}: skipped: {reason}")
+            continue
+        found += 1
+        yield file, Path(path.name) / file.relative_to(path)
+    if not found:
+        raise InputFileError(Errors.E008.format(path=path))
+
+
+def _warn_on_stderr(message: str) -> None:
+    print(f"Warning: {message}", file=sys.stderr)
 
 
 class _Exporter:
@@ -71,11 +95,10 @@ class _Exporter:
         return value if self.learning else self.pseudonymiser.pseudonymise_author(value)
 
     def table(self, path: Path) -> tuple[str, str]:
-        raw, encoding = _open_text(path, self.encoding)
-        delimiter = sniff_delimiter(raw, path.suffix.lower())
-        rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter))
-        mapping = resolve_columns(rows[0], self.overrides, path)
+        table = TableRows(path, self.encoding)  # the rows exactly as `run` reads them, repaired quotes included
+        mapping = resolve_columns(table.header, self.overrides, path)
         text_at, author_at = mapping["text"], mapping.get("author")
+        rows = [table.header, *(row for _, row, _ in table)]
         for row in rows[1:]:
             author = row[author_at] if author_at is not None and author_at < len(row) else ""
             if text_at < len(row):
@@ -83,12 +106,12 @@ class _Exporter:
             if author_at is not None and author_at < len(row):
                 row[author_at] = self.author(author)
         buffer = io.StringIO(newline="")
-        terminator = "\r\n" if "\r\n" in raw[:65536] else "\n"
-        csv.writer(buffer, delimiter=delimiter, lineterminator=terminator).writerows(rows)
-        return buffer.getvalue(), encoding
+        terminator = "\r\n" if "\r\n" in table.decoded.sample_text() else "\n"
+        csv.writer(buffer, delimiter=table.delimiter, lineterminator=terminator).writerows(rows)
+        return buffer.getvalue(), table.encoding
 
     def _object(self, obj: dict, path: Path) -> dict:
-        keys = [str(key) for key in obj]
+        keys = object_keys(obj)
         try:
             mapping = resolve_columns(keys, self.overrides, path)
         except InputFileError:
@@ -105,7 +128,7 @@ class _Exporter:
         raw, encoding = _open_text(path, self.encoding)
         if raw.lstrip().startswith("["):
             try:
-                items = json.loads(raw)
+                items = parse_json(raw)
             except (ValueError, RecursionError):  # not one JSON list after all: pseudonymised line by line below
                 items = None
             if isinstance(items, list):
@@ -115,7 +138,7 @@ class _Exporter:
         for line in raw.splitlines(keepends=True):
             body = line.rstrip("\r\n")
             try:
-                obj = json.loads(body) if body.strip() else None
+                obj = parse_json(body) if body.strip() else None
             except (ValueError, RecursionError):  # malformed, a 5,000-digit number, nested too deeply: as text
                 obj = None
             if isinstance(obj, dict):
@@ -150,7 +173,7 @@ class _Exporter:
             return self.jsonl(path)
         if suffix in TEXT_SUFFIXES:
             return self.text_file(path)
-        known = ", ".join(TABLE_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES)
+        known = ", ".join(COPIED_SUFFIXES)
         raise KeyFileError(Errors.E004.format(path=path, suffix=suffix or "(none)", suffixes=known))
 
 
@@ -162,8 +185,12 @@ def pseudonymise_export(
     *,
     encoding: str | None = None,
     overrides: dict[str, str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Counter:
-    """Write pseudonymised copies of ``inputs`` into ``out_dir``; return counts (records, and per kind)."""
+    """Write pseudonymised copies of ``inputs`` into ``out_dir``; return counts (records, skipped, per kind).
+
+    Files of a folder that are not copied (other formats, hidden, unreadable) are each passed to ``warn``.
+    """
     inputs = [Path(path) for path in inputs]
     out_dir = Path(out_dir)
     check_output_folder(inputs, out_dir)
@@ -171,7 +198,13 @@ def pseudonymise_export(
         check_key_location(key_path, out_dir)
     pseudonymiser = Pseudonymiser(key_path, also=also)
     exporter = _Exporter(pseudonymiser, encoding, overrides or {})
-    files = [pair for path in inputs for pair in _note_files(path)]
+    skipped = []
+
+    def note_skip(message: str) -> None:
+        skipped.append(message)
+        (warn or _warn_on_stderr)(message)
+
+    files = [pair for path in inputs for pair in _note_files(path, note_skip)]
     exporter.learning = True
     for file, _ in files:
         exporter.convert(file)
@@ -186,4 +219,5 @@ def pseudonymise_export(
             handle.write(content)
     pseudonymiser.save()
     exporter.counts["files"] = len(written)
+    exporter.counts["skipped"] = len(skipped)
     return exporter.counts

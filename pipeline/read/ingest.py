@@ -1,4 +1,6 @@
-"""Read exported notes: CSV/TSV (in :mod:`.tables`), JSONL/JSON and .txt/.md files, into records or rejects.
+"""Read exported notes into records or rejects: fields, column names, .txt/.md files (tables and JSON elsewhere).
+
+CSV/TSV are read in :mod:`.tables`, JSON Lines and JSON in :mod:`.jsonl`.
 
 A file that cannot be used at all raises InputFileError (exit code 2). A record that cannot be processed
 becomes a Reject with its reason; a record with a problem that still has text is kept, with the problem
@@ -7,16 +9,14 @@ listed. Nothing is dropped silently: records in = notes + rejects.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import Errors, InputFileError
+from ..errors import Errors, InputFileError, LeersignalenError
 from .dates import date_from_filename, parse_date
-from .decode import DecodedLines, detect_encoding, read_whole_text
+from .decode import detect_encoding, read_whole_text
 
 FIELDS = ("id", "community", "date", "text", "author", "role")
 ALIASES = {
@@ -38,10 +38,19 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-HUGE_NUMBER = "a number of more than 4,300 digits (put it in quotes to keep it as text)"
 SURROGATES = re.compile("[\ud800-\udfff]")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 __all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "resolve_columns"]
+
+
+class AmbiguousFieldError(LeersignalenError):
+    """A field (text, author, ...) that two columns or keys of the same name claim: one of them would be dropped."""
+
+    def __init__(self, path: Path, field_name: str, names: list[str]):
+        listed = ", ".join(map(repr, names))
+        self.reason = f"the {field_name} field is given {len(names)} times ({listed})"
+        super().__init__(Errors.E103.format(path=path, field=field_name, count=len(names), names=listed))
+
 
 
 @dataclass
@@ -122,6 +131,10 @@ def resolve_columns(header: list[str], overrides: dict[str, str], path: Path) ->
                 break
     if "text" not in mapping:
         raise InputFileError(Errors.E001.format(path=path, columns=", ".join(header) or "none"))
+    for field_name, index in mapping.items():
+        if normalised.count(normalised[index]) > 1:
+            names = [cell for cell, name in zip(header, normalised, strict=True) if name == normalised[index]]
+            raise AmbiguousFieldError(path, field_name, names)
     return mapping
 
 
@@ -173,102 +186,6 @@ def _make_record(
         text=text,
         problems=problems,
     )
-
-
-def read_jsonl(path: Path, *, encoding: str | None, overrides: dict[str, str]) -> Iterator[Record | Reject]:
-    """Read JSON Lines (one object a line, lines split at LF only); a JSON list or object file as a whole."""
-    lines = DecodedLines(path, encoding, newline="\n")
-    head = lines.sample_text(4096).lstrip("\ufeff \t\r\n")
-    if head.startswith("[") or (head.startswith("{") and path.suffix.lower() == ".json"):
-        text, _, problems = read_whole_text(path, encoding)
-        items = _json_items(path, text)
-        if items is not None:
-            yield from _read_json_array(path, items, overrides, problems)
-            return
-    for line_number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Reject(str(path), line_number, "", f"malformed JSON: {error.msg} at column {error.colno}")
-            continue
-        except ValueError:  # Python refuses integers of more than 4,300 digits
-            yield Reject(str(path), line_number, "", f"malformed JSON: {HUGE_NUMBER}")
-            continue
-        except RecursionError:
-            yield Reject(str(path), line_number, "", "malformed JSON: nested too deeply")
-            continue
-        if not isinstance(obj, dict):
-            yield Reject(str(path), line_number, "", "malformed JSON: expected an object {...} on each line")
-            continue
-        yield _record_from_object(obj, path, line_number, overrides, lines.problems_of(line_number, line_number))
-
-
-def _record_from_object(
-    obj: dict, path: Path, line: int, overrides: dict[str, str], problems: list[str] | None = None
-) -> Record | Reject:
-    keys = [str(key) for key in obj]
-    try:
-        mapping = resolve_columns(keys, overrides, path)
-    except InputFileError:
-        note_id = _clean_field("id", str(obj.get("id", "")), [])
-        return Reject(str(path), line, note_id, "no text field in this JSON object")
-    values = {name: "" if obj[keys[index]] is None else str(obj[keys[index]]) for name, index in mapping.items()}
-    return _make_record(values, path, line, path.stem, list(problems or []))
-
-
-def _object_lists(value, where: str, depth: int = 0) -> list[tuple[str, list]]:
-    """Lists of JSON objects inside ``value`` (three levels deep at most), with their key paths."""
-    if isinstance(value, list):
-        return [(where or "(top level)", value)] if value and all(isinstance(v, dict) for v in value) else []
-    if not isinstance(value, dict) or depth >= 3:
-        return []
-    found = []
-    for key, inner in value.items():
-        found.extend(_object_lists(inner, f"{where}.{key}" if where else str(key), depth + 1))
-    return found
-
-
-def _json_items(path: Path, text: str) -> list | None:
-    """The items of a JSON file: its list, the one list of objects in its object, or the object as one note.
-
-    None when the text is not one JSON value (then it is read as JSON Lines).
-    """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        if error.msg == "Extra data" and text.lstrip().startswith("{"):
-            return None
-        raise InputFileError(Errors.E013.format(path=path, line=error.lineno, problem=error.msg)) from error
-    except RecursionError as error:
-        raise InputFileError(Errors.E013.format(path=path, line=1, problem="nested too deeply")) from error
-    except ValueError as error:
-        raise InputFileError(Errors.E013.format(path=path, line=1, problem=HUGE_NUMBER)) from error
-    if isinstance(data, list):
-        return data
-    lists = _object_lists(data, "")
-    if len(lists) == 1:
-        return lists[0][1]
-    if not lists and isinstance(data, dict) and data:
-        try:
-            resolve_columns([str(key) for key in data], {}, path)
-            return [data]
-        except InputFileError:
-            pass
-    if len(lists) > 1:
-        raise InputFileError(Errors.E091.format(path=path, keys=", ".join(key for key, _ in lists)))
-    raise InputFileError(Errors.E090.format(path=path))
-
-
-def _read_json_array(
-    path: Path, items: list, overrides: dict[str, str], problems: list[str]
-) -> Iterator[Record | Reject]:
-    for number, obj in enumerate(items, start=1):
-        if not isinstance(obj, dict):
-            yield Reject(str(path), number, "", f"item {number} is not a JSON object")
-            continue
-        yield _record_from_object(obj, path, number, overrides, problems)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:

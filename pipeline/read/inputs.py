@@ -2,21 +2,25 @@
 
 Rules for a folder: every file with a supported suffix is read (CSV, TSV, JSONL, JSON, .txt/.md and the
 office, PDF and HTML formats). Skipped, each with a reason on stderr and in ``InputReader.skipped``:
-files of another type; hidden files (``.name``) and office lock files (``~$name``); and files that document
-the data rather than hold notes: names starting with README, LICENSE/LICENCE, CHANGELOG, CONTRIBUTING,
-COPYING, AUTHORS or NOTICE (any suffix, any case). A file given by name is always read. A file met twice
+files of another type; hidden files and folders (``.name``) and office lock files (``~$name``); files that
+document the data rather than hold notes: names starting with README, LICENSE/LICENCE, CHANGELOG, CONTRIBUTING,
+COPYING, AUTHORS or NOTICE (any suffix, any case); and what cannot be read as part of the folder: sub-folders
+that cannot be opened, pipes and devices, broken symbolic links, links to folders and links to files outside the
+folder (links are not followed out of a folder). A file given by name is always read. A file met twice
 (given twice, or given and also inside a given folder) is read the first time only, with a warning.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
-from .ingest import JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, Record, Reject, read_jsonl, read_text_file
+from .ingest import JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, Record, Reject, read_text_file
+from .jsonl import read_jsonl
 
 DOCUMENTATION_PREFIXES = ("readme", "license", "licence", "changelog", "contributing", "copying", "authors", "notice")
 
@@ -35,6 +39,50 @@ class SkippedFile:
 
 def _warn_on_stderr(message: str) -> None:
     print(f"Warning: {message}", file=sys.stderr)
+
+
+def _entry_problem(path: Path, root: Path) -> str | None:
+    """Why an entry of a folder is not a file that can be read as part of it (None for a regular file)."""
+    if path.is_symlink():
+        if not path.exists():
+            return "broken symbolic link (its target does not exist)"
+        if path.is_dir():
+            return "symbolic link to a folder, not followed; give that folder by name to read it"
+        if root not in path.resolve().parents:
+            return "symbolic link to a file outside the folder, not followed; give the file by name to read it"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device)"
+    return None
+
+
+def folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
+    """Every file under ``folder``, sorted, with the reason it cannot be read (None when it can).
+
+    Unlike ``Path.rglob``, nothing is passed over in silence: an unreadable sub-folder, a pipe, a broken or
+    outward symbolic link each come back with their reason. Hidden sub-folders (``.git``) are one entry.
+    """
+    root = folder.resolve()
+    found: list[tuple[Path, str | None]] = []
+
+    def walk(current: Path) -> None:
+        try:
+            with os.scandir(current) as entries:
+                names = sorted(entry.name for entry in entries)
+        except OSError as error:
+            found.append((current, f"folder cannot be read ({error.strerror or error})"))
+            return
+        for name in names:
+            path = current / name
+            if path.is_dir() and not path.is_symlink():
+                if name.startswith("."):
+                    found.append((path, "hidden folder"))
+                else:
+                    walk(path)
+            else:
+                found.append((path, _entry_problem(path, root)))
+
+    walk(folder)
+    return sorted(found)
 
 
 def skip_reason(file: Path, supported: tuple[str, ...]) -> str | None:
@@ -96,8 +144,8 @@ class InputReader:
                 yield from self._read_file(path, None, read_format)
                 continue
             files, duplicates = [], 0
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                reason = skip_reason(file, supported)
+            for file, problem in folder_entries(path):
+                reason = problem or skip_reason(file, supported)
                 if reason:
                     self._skip(file, reason)
                 elif self._first_time(file, path):

@@ -67,45 +67,68 @@ def _looks_like_records(lines: list[str], delimiter: str, width: int) -> bool:
     return width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines)
 
 
+class TableRows:
+    """The rows of a CSV/TSV file as lists of cells, as every command parses them (``run``, ``pseudonymise``).
+
+    ``header`` is the first non-blank row; iterating gives ``(line, row, problems)`` for each later row, blank
+    rows included, where ``problems`` lists quoting repairs (see the module docstring) and decoding repairs.
+    """
+
+    def __init__(self, path: Path, encoding: str | None):
+        csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+        self.path = path
+        self.decoded = DecodedLines(path, encoding, newline="")
+        self.encoding = self.decoded.encoding
+        self.delimiter = sniff_delimiter(self.decoded.sample_text(), path.suffix.lower())
+        self._lines = _Lines(self.decoded)
+        self._reader = csv.reader(self._lines, delimiter=self.delimiter, strict=True)
+        self.header = self._first_row()
+        self.width = len(self.header)
+
+    def _first_row(self) -> list[str]:
+        header: list[str] = []
+        while not any(cell.strip("\ufeff \t") for cell in header):  # blank lines (or a lone BOM) first
+            try:
+                header = next(self._reader)
+            except StopIteration:
+                raise InputFileError(Errors.E007.format(path=self.path)) from None
+            except csv.Error:
+                header = _lenient(self._lines.row_lines, self.delimiter)
+        header[0] = header[0].removeprefix("\ufeff")
+        return header
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], list[str]]]:
+        lines = self._lines
+        while True:
+            lines.row_lines = []
+            start = lines.number + 1
+            problems: list[str] = []
+            try:
+                row = next(self._reader)
+            except StopIteration:
+                return
+            except csv.Error:
+                swallowed = lines.row_lines[1:]
+                if _looks_like_records(swallowed, self.delimiter, self.width):
+                    lines.take_back(swallowed)
+                    row = _lenient(lines.row_lines[:1], self.delimiter)
+                    problems.append(f"unbalanced_quote: a quote opened on line {start} is not closed; "
+                                    "the row was read up to the end of that line")  # fmt: skip
+                else:
+                    row = _lenient(lines.row_lines, self.delimiter)
+                    problems.append(f"malformed_quotes: line {start} was read leniently")
+            problems.extend(self.decoded.problems_of(start, lines.number))
+            yield start, row, problems
+
+
 def read_table(path: Path, *, encoding: str | None, overrides: dict[str, str]) -> Iterator[Record | Reject]:
     """Read a CSV or TSV export; rows are records, ragged rows without text are rejects."""
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    decoded = DecodedLines(path, encoding, newline="")
-    delimiter = sniff_delimiter(decoded.sample_text(), path.suffix.lower())
-    lines = _Lines(decoded)
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    header: list[str] = []
-    while not any(cell.strip("\ufeff \t") for cell in header):  # blank lines (or a lone BOM) before the header
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise InputFileError(Errors.E007.format(path=path)) from None
-        except csv.Error:
-            header = _lenient(lines.row_lines, delimiter)
-    header[0] = header[0].removeprefix("\ufeff")
-    mapping = resolve_columns(header, overrides, path)
-    width = len(header)
-    while True:
-        lines.row_lines = []
-        start = lines.number + 1
-        problems: list[str] = []
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
-            swallowed = lines.row_lines[1:]
-            if _looks_like_records(swallowed, delimiter, width):
-                lines.take_back(swallowed)
-                row = _lenient(lines.row_lines[:1], delimiter)
-                problems.append(f"unbalanced_quote: a quote opened on line {start} is not closed; "
-                                "the row was read up to the end of that line")  # fmt: skip
-            else:
-                row = _lenient(lines.row_lines, delimiter)
-                problems.append(f"malformed_quotes: line {start} was read leniently")
+    table = TableRows(path, encoding)
+    mapping = resolve_columns(table.header, overrides, path)
+    width = table.width
+    for start, row, problems in table:
         if not any(cell.strip() for cell in row):
             continue
-        problems.extend(decoded.problems_of(start, lines.number))
         if len(row) != width:
             problems.append(f"ragged_row: {len(row)} fields, header has {width}")
         values = {name: row[index] for name, index in mapping.items() if index < len(row)}

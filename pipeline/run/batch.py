@@ -26,7 +26,7 @@ from ..language.build import PipelineInfo
 from ..output.folder import REJECT_COLUMNS, REJECTS, complete_manifest
 from ..output.staging import staged_output
 from ..read.ingest import Record, Reject, without_surrogates
-from ..read.inputs import read_inputs
+from ..read.inputs import folder_entries, read_inputs
 from ..read.plausible import DateWindow, default_window, implausible_date
 from ..tag.lexicon import lexicon_hash, rule_files
 from ..tag.pipeline import build_pipeline
@@ -38,7 +38,7 @@ from .writing import TAGGED_FILES, CsvSink, RunCounts, TaggedWriter
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file, or of all files in a folder (sorted by relative path)."""
     digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    files = [file for file, problem in folder_entries(path) if problem is None] if path.is_dir() else [path]
     for file in files:
         if path.is_dir():
             digest.update(os.fsencode(file.relative_to(path)) + b"\0")  # the name's bytes, UTF-8 or not

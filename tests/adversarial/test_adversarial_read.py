@@ -232,3 +232,69 @@ def test_blank_lines_before_the_header_are_skipped(read, tmp_path):
     path.write_text("\n\nid,text\n1,Achteraf gezien ging het goed.\n", encoding="utf-8")
     [note] = read(path).notes
     assert (note.id, note.text, note.source_line) == ("1", "Achteraf gezien ging het goed.", 4)
+
+
+def test_what_a_folder_holds_besides_files_is_listed_not_passed_over(tmp_path, read):
+    folder = tmp_path / "export"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "notes.csv").write_text(HEADER + rows(1), encoding="utf-8")
+    (folder / "a.csv").write_text(HEADER + rows(1), encoding="utf-8")
+    outside = tmp_path / "elders.csv"
+    outside.write_text(HEADER + rows(1, start=7), encoding="utf-8")
+    (folder / "link.csv").symlink_to(outside)
+    (folder / "inside.csv").symlink_to(folder / "a.csv")
+    (folder / "dangling.csv").symlink_to(tmp_path / "missing.csv")
+    (folder / "linked_folder").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(folder / "pipe.csv")
+    result = read(folder)
+    assert [note.id for note in result.notes] == ["n1"]
+    reasons = {os.path.basename(s.path): s.reason for s in result.skipped}
+    assert reasons == {
+        ".git": "hidden folder",
+        "dangling.csv": "broken symbolic link (its target does not exist)",
+        "inside.csv": f"already read (as part of {folder})",
+        "link.csv": "symbolic link to a file outside the folder, not followed; give the file by name to read it",
+        "linked_folder": "symbolic link to a folder, not followed; give that folder by name to read it",
+        "pipe.csv": "not a regular file (a pipe, socket or device)",
+    }
+
+
+def test_a_sub_folder_that_cannot_be_opened_is_listed(tmp_path, read, monkeypatch):
+    folder = tmp_path / "export"
+    (folder / "closed").mkdir(parents=True)
+    (folder / "closed" / "b.csv").write_text(HEADER + rows(1, start=2), encoding="utf-8")
+    (folder / "a.csv").write_text(HEADER + rows(1), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def refusing_scandir(path):
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("os.scandir", refusing_scandir)
+    result = read(folder)
+    assert [note.id for note in result.notes] == ["n1"]
+    assert [(os.path.basename(s.path), s.reason) for s in result.skipped] == [
+        ("closed", "folder cannot be read (Permission denied)")]
+
+
+def test_a_column_name_given_twice_for_a_field_is_one_line_e103(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("id,text,Text\n1,Eerste deel.,Tweede deel.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "blank"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: E103 {path}: the text field is given 2 times ('text', 'Text'); keep one column or key for it, or "
+        "rename the others, so that no text is dropped")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_a_json_key_given_twice_for_a_field_makes_a_reject_not_a_lost_text(tmp_path, read, suffix):
+    first = '{"id": "1", "text": "Eerste.", "text": "Tweede."}'
+    second = '{"id": "2", "text": "Goed.", "extra": 1, "extra": 2}'
+    path = tmp_path / f"notes{suffix}"
+    path.write_text(f"{first}\n{second}\n" if suffix == ".jsonl" else f"[{first}, {second}]", encoding="utf-8")
+    result = read(path)
+    assert [note.id for note in result.notes] == ["2"]
+    assert [(r.id, r.reason) for r in result.rejects] == [
+        ("1", "the text field is given 2 times ('text', 'text'); keep one key for it")]

@@ -108,3 +108,23 @@ def test_a_coding_file_with_a_sentence_longer_than_csvs_default_limit_is_read(tm
     assert header == ["note_id", "sentence_index", "text", "labels"]
     assert rows == [(2, {"note_id": "n1", "sentence_index": "0", "text": long_text, "labels": "reflectie"})]
 
+
+
+def test_a_quote_never_closed_in_a_coding_file_is_one_line_e101_not_a_swallowed_rest(tmp_path):
+    coding = tmp_path / "coding.csv"
+    coding.write_text('text,labels\nWe plannen.,deadlines\n"Ik heb geleerd,reflectie\nWe plannen weer.,deadlines\n',
+                      encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(cli, ["validate", "--gold", str(coding), "--out", str(tmp_path / "v")])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"Error: E101 {coding}:3: cannot be read as CSV (a quote opened in this row is never closed, so the rest of "
+        "the file would be one cell); save the coding file again as CSV or TSV (UTF-8)"]
+
+
+def test_quotes_inside_a_cell_of_a_coding_file_are_still_read(tmp_path):
+    from leersignalen.agreement.gold import read_table
+
+    coding = tmp_path / "coding.csv"
+    coding.write_text('text,labels\nIk heb "veel" geleerd,reflectie\n"Wij ""plannen"".",deadlines\n', encoding="utf-8")
+    _, rows = read_table(coding)
+    assert [row["text"] for _, row in rows] == ['Ik heb "veel" geleerd', 'Wij "plannen".']

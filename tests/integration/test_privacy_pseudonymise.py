@@ -137,3 +137,41 @@ def test_hostile_files_are_refused_in_one_line_or_copied_as_text(tmp_path):
     assert copied.exit_code == 0, copied.output
     written = (tmp_path / "o2" / "notes.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(written) == 3 and json.loads(written[0])["id"] == "1" and written[1] == deep
+
+
+def test_a_folder_copies_every_table_jsonl_and_text_and_names_what_it_does_not_copy(tmp_path):
+    source = tmp_path / "export"
+    (source / "team").mkdir(parents=True)
+    (source / "a.csv").write_text("id,auteur,tekst\n1,Kees Jansen,Kees belde Petra.\n", encoding="utf-8")
+    (source / "b.tsv").write_text("id\ttekst\n2\tPetra de Vries kwam.\n", encoding="utf-8")
+    (source / "team" / "c.jsonl").write_text('{"id": "3", "text": "Petra de Vries belde."}\n', encoding="utf-8")
+    (source / "team" / "2024-01-01.md").write_text("Ik sprak Kees Jansen.\n", encoding="utf-8")
+    (source / "d.docx").write_bytes(b"PK\x03\x04")
+    (source / "dangling.csv").symlink_to(tmp_path / "missing.csv")
+    result = CliRunner().invoke(cli, ["pseudonymise", str(source), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    copied = sorted(str(p.relative_to(tmp_path / "o")) for p in (tmp_path / "o").rglob("*") if p.is_file())
+    assert copied == ["export/a.csv", "export/b.tsv", "export/team/2024-01-01.md", "export/team/c.jsonl"]
+    text = "".join((tmp_path / "o" / name).read_text(encoding="utf-8") for name in copied)
+    assert "Petra" not in text and "Kees" not in text and text.count("[PERSOON-") == 6
+    assert f"Warning: {source / 'd.docx'}: skipped: not copied: pseudonymise writes CSV/TSV" in result.output
+    assert f"Warning: {source / 'dangling.csv'}: skipped: broken symbolic link" in result.output
+    assert "2 file(s) not copied (listed above); the copy is incomplete without them" in result.output
+
+
+def test_a_key_given_twice_is_refused_and_an_unclosed_quote_is_read_as_run_reads_it(tmp_path):
+    twice = tmp_path / "in" / "twice.jsonl"
+    twice.parent.mkdir()
+    twice.write_text('{"id": "1", "text": "Kees kwam.", "text": "Petra bleef."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["pseudonymise", str(twice), "--out", str(tmp_path / "o1")])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1].startswith(f"Error: E103 {twice}: the text field is given 2 times")
+    table = tmp_path / "in" / "notes.csv"
+    table.write_text('id,auteur,tekst\n1,Kees Jansen,"Een citaat dat nooit sluit\n2,Petra de Vries,Tweede notitie.\n',
+                     encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(cli, ["pseudonymise", str(table), "--out", str(tmp_path / "o2")])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "o2" / "notes.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert [row[0] for row in rows] == ["id", "1", "2"]
+    assert rows[2][1].startswith("[PERSOON-") and "Petra" not in rows[2][1]
