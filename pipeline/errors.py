@@ -147,6 +147,12 @@ class Errors(metaclass=_PrefixCode):
     E102 = "{out}: {option} would overwrite the input {path}; choose another {option}, the input stays as it is"
     E103 = ("{path}: the {field} field is given {count} times ({names}); keep one column or key for it, or rename "
             "the others, so that no text is dropped")
+    E104 = ("{path}: the {kind} file would unpack to {size:,} bytes, over the limit of {limit:,} for reading it in "
+            "memory (a normal file of notes unpacks to far less); export the notes as CSV, or split the file")
+    E105 = ("--date-range {value!r}: the trends place dates from {first} to {last} only (the range of pandas' "
+            "timestamps); choose a window inside it")
+    E106 = "--column {field}= is given twice ({first!r} and {second!r}); give one column for each field"
+    E107 = "{path}: not UTF-8 text (at byte {byte}); save the coding file as 'CSV UTF-8' (Excel) or UTF-8 text"
 
 
 class LeersignalenError(Exception):

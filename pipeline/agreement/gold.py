@@ -10,8 +10,7 @@ from pathlib import Path
 
 from ..categories import category_ids
 from ..errors import Errors, GoldFileError
-from ..output.cells import unneutralise
-from ..read.tables import FIELD_LIMIT
+from ..output.cells import allow_long_cells, unneutralise
 
 Table = tuple[list[str], list[tuple[int, dict[str, str]]]]
 TableReader = Callable[..., Table]
@@ -45,8 +44,7 @@ def _decode(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        encoding = f"UTF-8 (byte {error.start}; save it as 'CSV UTF-8')"
-        raise GoldFileError(Errors.E003.format(path=path, encoding=encoding)) from None
+        raise GoldFileError(Errors.E107.format(path=path, byte=error.start)) from None
     except OSError as error:
         raise GoldFileError(Errors.E005.format(path=path, reason=error.strerror)) from None
 
@@ -71,7 +69,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, s
         raise GoldFileError(Errors.E007.format(path=path))
     delimiter = _delimiter(path, text)
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    allow_long_cells()
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, quoting=quoting, strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
     start = 1

@@ -42,7 +42,7 @@ def add_period_estimates(trends: pd.DataFrame, notes: pd.DataFrame, models: dict
     deff = {(community, family): design_effect(group[FAMILY_SENTENCES[family]], group["sentences"])
             for community, group in notes.groupby("community") for family in FAMILIES}
     grouped = {key: group for key, group in notes.groupby(["community", "period_start"])}
-    starts = pd.to_datetime(table["period_start"])
+    starts = pd.to_datetime(table["period_start"], format="%Y-%m-%d")
     for row, (community, start) in enumerate(zip(table["community"], starts, strict=True)):
         group = grouped.get((community, start))
         if group is not None:

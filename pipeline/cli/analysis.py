@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .errors import InputPath
+
 if TYPE_CHECKING:
     from ..analyse.trends import TrendsSummary
 
@@ -15,7 +17,7 @@ from ..errors import Errors, InputFileError
 from .options import date_range_option, period_option, quiet_option, resamples_option, seed_option, thin_period_options
 
 PERIODS = ("week", "month", "quarter")
-OUT_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+OUT_DIR = InputPath(file_okay=False, dir_okay=True)
 HELP = {"help_option_names": ["-h", "--help"]}  # also when a test invokes the command on its own (click caches it)
 
 

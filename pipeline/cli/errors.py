@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import click
 
-from ..errors import LeersignalenError
+from ..errors import Errors, LeersignalenError
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
@@ -32,3 +34,25 @@ class ReportingGroup(click.Group):
     def group(self, *args, **kwargs):
         kwargs.setdefault("cls", ReportingGroup)
         return super().group(*args, **kwargs)
+
+
+class InputPath(click.Path):
+    """``click.Path(exists=True)`` whose refusal is a one-line E005 naming the option, not a usage message."""
+
+    def __init__(self, **kwargs):
+        super().__init__(exists=True, path_type=Path, **kwargs)
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            where = param.get_error_hint(ctx) if param is not None and ctx is not None else "the path"
+            if not os.path.lexists(value):
+                reason = f"no such file or folder, given as {where}"
+            elif os.path.isdir(value) and not self.dir_okay:
+                reason = f"{where} needs a file, this is a folder"
+            elif not os.path.isdir(value) and not self.file_okay:
+                reason = f"{where} needs a folder, this is a file"
+            else:
+                reason = f"a broken link or no access, given as {where}"
+            raise UserError(Errors.E005.format(path=value, reason=reason)) from None

@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from ..errors import Errors, InputFileError
+from .errors import InputPath
 
-RUN_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+RUN_DIR = InputPath(file_okay=False)
 
 
 @click.group()
@@ -57,10 +58,10 @@ def import_group() -> None:
 
 
 @import_group.command("qdpx")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=InputPath(dir_okay=False))
 @click.option("--out", "-o", "out_csv", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Gold CSV to write (note_id, sentence_index, start_char, end_char, text, labels).")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+@click.option("--mapping", type=InputPath(dir_okay=False), default=None,
               help="CSV with columns code,category mapping the project's code names to category ids "
                    "('neutral' to ignore a code).")
 @click.option("--mapping-template", type=click.Path(dir_okay=False, path_type=Path), default=None,

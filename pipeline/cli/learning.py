@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import ClassifierError, Errors, GoldFileError
+from .errors import InputPath
 from .options import (
     classifier_option,
     deprecated_alias,
@@ -66,16 +67,16 @@ SPLIT_HELP = "Use only the gold rows of this split (needs a 'split' column); def
                     "or a second coder (--gold2): P/R/F1, Cohen's kappa and Krippendorff's alpha with bootstrap "
                     "intervals; writes validation.csv, disagreements.csv and validation_methods.txt.")  # fmt: skip
 @click.option("--gold", "gold_paths", required=True, multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path), help=GOLD_HELP)
-@click.option("--pred", type=click.Path(exists=True, path_type=Path), default=None,
+              type=InputPath(dir_okay=False), help=GOLD_HELP)
+@click.option("--pred", type=InputPath(), default=None,
               help="Output folder of `leersignalen run` (or its sentences.csv) to compare with; without it the "
                    "gold texts are tagged now.")
-@click.option("--gold2", "gold2_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--gold2", "gold2_paths", multiple=True, type=InputPath(dir_okay=False),
               help="A second coder's file in the same format: agreement between two human codings, shown next to "
                    "the machine's agreement with each coder on the same sentences. Repeatable.")
 @click.option("--coders-only", is_flag=True, default=False,
               help="With --gold2: compare the two coders only, without the machine.")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+@click.option("--mapping", type=InputPath(dir_okay=False), default=None,
               help=MAPPING_HELP)
 @model_option(purpose="used to tag the gold texts when --pred is not given")
 @classifier_option(purpose="to label the gold texts with instead of the lexicon alone")
@@ -169,8 +170,8 @@ def _machine_pairs(gold, pred: Path | None, model: str, classifier_path, lexicon
 @click.command(help="Train a multi-label sentence classifier on human-coded sentences, cross-validate it "
                     "against the lexicon and save it (JSON + numeric .npz, no code runs on load) with a model card.")
 @click.option("--gold", "gold_paths", required=True, multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path), help=GOLD_HELP + " Needs a text column.")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              type=InputPath(dir_okay=False), help=GOLD_HELP + " Needs a text column.")
+@click.option("--mapping", type=InputPath(dir_okay=False), default=None,
               help=MAPPING_HELP)
 @click.option("--split", type=click.Choice(SPLITS), default=None, help=SPLIT_HELP)
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -222,7 +223,7 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
                     "(probability closest to 0.5, spread over the categories), leaving out sentences already coded. "
                     "Writes two files: the one for the coders holds no machine labels or scores (blind coding; "
                     "gold format, empty labels column); the machine's scores go to a separate file.")  # fmt: skip
-@click.option("--pool", required=True, type=click.Path(exists=True, path_type=Path),
+@click.option("--pool", required=True, type=InputPath(),
               help="Output folder of `leersignalen run` (or its sentences.csv) to choose from.")
 @click.option("--classifier", "classifier_path", default="default", show_default=True, metavar="MODEL",
               help="Classifier whose uncertainty chooses the sentences: 'default' (the shipped model) or a folder "
@@ -235,7 +236,7 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
 @click.option("--machine-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="CSV for the machine's side of the same sentences (target category, probabilities, machine and "
                    "lexicon labels); default: OUT with _machine before .csv. Do not give it to the coders.")
-@click.option("--exclude", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--exclude", multiple=True, type=InputPath(dir_okay=False),
               help="Gold file(s) already coded: their sentences (by text, id, note_id with sentence_index or "
                    "note_id with start_char/end_char) are not suggested again. Repeatable.")
 @click.option("--model", default="blank", show_default=True, callback=take_alias,

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import Errors, InputFileError, LexiconError
+from ..errors import Errors, InputFileError, LeersignalenError, LexiconError
 from ..language.lazy_spacy import defer_spacy_cli
-from .errors import ReportingGroup
+from .errors import InputPath, ReportingGroup
 from .options import classifier_option, lexicon_option, model_option, quiet_option, trend_options
 
 defer_spacy_cli()  # spaCy's own command line (typer, weasel, httpx) is imported only if something uses it
@@ -28,7 +28,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=InputPath())
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
               help="Folder for the output CSVs and manifest.json (created if needed; a rerun replaces it whole, "
                    "keeping files you added; docs/outputs.md).")
@@ -114,7 +114,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
 
 
 @cli.command()
-@click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("parts", nargs=-1, required=True, type=InputPath(file_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
               help="Folder for the merged outputs (created if needed; must not be one of PARTS).")
 @trend_options
@@ -146,7 +146,7 @@ def _size(path: Path) -> int:
 
 
 @cli.command()
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=InputPath(file_okay=False))
 def summary(out) -> None:
     """Print the per-community summary table of a tagged output folder OUT."""
     from ..analyse.summary import print_summary_from_manifest
@@ -168,16 +168,19 @@ def lexicon_check(lexicon_dir, model) -> None:
     """Validate the lexicon: syntax, duplicates, categories, and that every example matches its own rule."""
     from ..tag.check import check_lexicon
 
-    problems, checked = check_lexicon(lexicon_dir, model=model)
+    try:
+        problems, checked = check_lexicon(lexicon_dir, model=model)
+    except LexiconError as error:  # the files do not load: list every problem, not the first one
+        problems, checked = error.problems, 0
     for problem in problems:
         click.echo(problem)
     if problems:
-        raise LexiconError(Errors.E018.format(count=len(problems)))
+        raise LeersignalenError(Errors.E018.format(count=len(problems)))
     click.echo(f"lexicon OK: {checked} rules, every example matches its own pattern")
 
 
 @cli.command()
-@click.option("--devset", type=click.Path(exists=True, path_type=Path), multiple=True,
+@click.option("--devset", type=InputPath(), multiple=True,
               help="Labelled TSV file(s); default: the dev split of data/labelled/*.tsv.")
 @click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
               help="Which rows of the labelled set to score.")
@@ -213,6 +216,25 @@ def _attach_commands() -> None:
 _attach_commands()
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM (``kill``, a batch system's time limit) into SystemExit in this process, so that a run's
+    partial folder and lock are removed as on any other failure; worker processes keep the default."""
+    import os
+    import signal
+
+    parent = os.getpid()
+
+    def stop(signum, _frame):
+        if os.getpid() != parent:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main() -> None:
     """Entry point of the console script."""
+    _exit_cleanly_on_sigterm()
     cli(prog_name="leersignalen")

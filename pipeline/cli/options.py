@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 from click.core import ParameterSource
 
 from ..defaults import MIN_NOTES, MIN_WORDS, PERIOD_CHOICES, RESAMPLES, SEED
+from .errors import InputPath
 
 LEXICON_HELP = "Lexicon folder with rules/*.tsv and negation.tsv (default: the project's)."
 
 
 def lexicon_option(function):
-    return click.option("--lexicon", "lexicon_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    return click.option("--lexicon", "lexicon_dir", type=InputPath(file_okay=False),
                         default=None, help=LEXICON_HELP)(function)
 
 

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
+from .errors import InputPath
+
 
 @click.command("pseudonymise")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=InputPath())
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the pseudonymised copies (created if needed); not the folder of an input.")
 @click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), default=None,

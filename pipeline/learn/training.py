@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +151,10 @@ def cross_validate(
     keys = stratification_keys(labels, folds=settings.folds)
     splitter = StratifiedKFold(n_splits=settings.folds, shuffle=True, random_state=settings.seed)
     probabilities = {f: np.zeros((len(inputs), len(categories))) for f in FEATURE_SETS}
-    for train_index, test_index in splitter.split(np.zeros(len(keys)), keys):
+    with warnings.catch_warnings():  # a pooled 'rare' key smaller than the folds is expected, not news
+        warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
+        splits = list(splitter.split(np.zeros(len(keys)), keys))
+    for train_index, test_index in splits:
         train_inputs = [inputs[i] for i in train_index]
         train_labels = [labels[i] for i in train_index]
         test_inputs = [inputs[i] for i in test_index]

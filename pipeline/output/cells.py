@@ -144,12 +144,17 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
     return count
 
 
+def allow_long_cells() -> None:
+    """Let the csv module read cells up to :data:`FIELD_LIMIT` long (the limit is global to the process)."""
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+
+
 def iter_csv_records(path: str | os.PathLike) -> Iterator[list[str]]:
     """The records of a CSV written by :func:`write_csv` (either dialect), header first, :func:`neutralise` undone.
 
     The one CSV parser of the package: every reader of a run's tables goes through it. Blank lines are skipped.
     """
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    allow_long_cells()
     delimiter = csv_delimiter(path)
     with open(path, encoding="utf-8-sig", newline="") as handle:
         for record in csv.reader(handle, delimiter=delimiter):

@@ -8,6 +8,7 @@ prefix, and a table row becomes one line with its cells joined by " | ".
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,10 +26,16 @@ HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*\d|^(?:title|titel)$", re.IGNORE
 LIST_STYLE = re.compile(r"^(?:list|lijst)", re.IGNORECASE)
 BULLET_START = ("- ", "* ", "• ")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+MIB = 1 << 20
+UNPACK_LIMITS = {"Excel": 1024 * MIB, "Word": 256 * MIB, "OpenDocument": 64 * MIB}  # streamed, lxml tree, odfpy tree
 
 
-def refuse_protected(path: Path) -> None:
-    """Raise E054 for an Office Open XML file saved with a password (it is then an OLE container, not a zip)."""
+def refuse_protected(path: Path, kind: str) -> None:
+    """Raise E054 for an Office Open XML file saved with a password (it is then an OLE container, not a zip), and
+    E104 for a package that would unpack to more than its reader can hold (a zip bomb, or 16,384 columns of XML).
+
+    The sizes are those of the zip's directory; the zip module never unpacks more than a member declares.
+    """
     try:
         with open(path, "rb") as handle:
             head = handle.read(4)
@@ -36,6 +43,13 @@ def refuse_protected(path: Path) -> None:
         raise InputFileError(Errors.E005.format(path=path, reason=error.strerror or error)) from error
     if head == OLE_MAGIC:
         raise InputFileError(Errors.E054.format(path=path))
+    try:
+        with zipfile.ZipFile(path) as package:
+            size = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a zip after all: the format library reports it (E051)
+    if size > UNPACK_LIMITS[kind]:
+        raise InputFileError(Errors.E104.format(path=path, kind=kind, size=size, limit=UNPACK_LIMITS[kind]))
 
 
 def _as_line(text: str, *, heading: bool, listed: bool) -> Line:
@@ -99,7 +113,7 @@ def read_docx(
 ) -> Iterator[Record | Reject]:
     """Read a Word .docx file into one note, or one note per section with ``split_on`` ('heading' or 'date')."""
     docx = require("docx", "python-docx", "Word", path)
-    refuse_protected(path)
+    refuse_protected(path, "Word")
     with opening(path, "Word"):
         document = docx.Document(str(path))
         styles = {style.style_id: style.name or "" for style in document.styles}
@@ -187,6 +201,7 @@ def read_odt(
 ) -> Iterator[Record | Reject]:
     """Read an OpenDocument text .odt file into one note, or one note per section with ``split_on``."""
     opendocument = require("odf.opendocument", "odfpy", "OpenDocument", path)
+    refuse_protected(path, "OpenDocument")
     with opening(path, "OpenDocument"):
         document = opendocument.load(str(path))
         lines = _tidy(_odt_blocks(document.text))

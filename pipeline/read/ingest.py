@@ -103,7 +103,10 @@ def parse_column_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str
         field_name = field_name.strip().lower()
         if not sep or field_name not in FIELDS or not column.strip():
             raise InputFileError(Errors.E006.format(value=value, fields=", ".join(FIELDS)))
-        overrides[field_name] = column.strip()
+        column = column.strip()
+        if overrides.get(field_name, column) != column:
+            raise InputFileError(Errors.E106.format(field=field_name, first=overrides[field_name], second=column))
+        overrides[field_name] = column
     return overrides
 
 

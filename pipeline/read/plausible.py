@@ -3,7 +3,8 @@
 A date is plausible when it lies in the window ``[FROM, TO]``; the default window runs from 1990-01-01 (before
 any digital note export of a learning community) to one year after today. ``--date-range FROM:TO`` overrides it.
 An implausible date is kept out of the time axis and reported in the ``problems`` column of notes.csv as
-``implausible_date: <date> outside <FROM>..<TO>``.
+``implausible_date: <date> outside <FROM>..<TO>``. The window must lie inside 1678-2261, the years pandas'
+timestamps (and so the trends) can hold.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from ..errors import Errors, LeersignalenError
 
 DEFAULT_FROM = date(1990, 1, 1)
+TIMESTAMP_RANGE = (date(1678, 1, 1), date(2261, 12, 31))  # whole years inside pandas' nanosecond timestamps
 
 
 class DateRangeError(LeersignalenError):
@@ -52,6 +54,9 @@ def parse_date_range(value: str | None) -> DateWindow:
         raise DateRangeError(Errors.E081.format(value=value)) from None
     if start > end:
         raise DateRangeError(Errors.E081.format(value=value))
+    if start < TIMESTAMP_RANGE[0] or end > TIMESTAMP_RANGE[1]:
+        first, last = (day.isoformat() for day in TIMESTAMP_RANGE)
+        raise DateRangeError(Errors.E105.format(value=value, first=first, last=last))
     return DateWindow(start, end)
 
 

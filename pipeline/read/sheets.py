@@ -114,7 +114,7 @@ def read_xlsx(
 ) -> Iterator[Record | Reject]:
     """Read an Excel .xlsx/.xlsm workbook (read-only, cached formula values) into records and rejects."""
     openpyxl = require("openpyxl", "openpyxl", "Excel", path)
-    refuse_protected(path)
+    refuse_protected(path, "Excel")
     with opening(path, "Excel"):
         workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     try:
@@ -122,7 +122,9 @@ def read_xlsx(
 
         def rows(name: str) -> Iterator[Row]:
             with opening(path, "Excel"):
-                for number, values in enumerate(workbook[name].iter_rows(values_only=True), start=1):
+                worksheet = workbook[name]
+                worksheet.reset_dimensions()  # rows as stored, not padded to the sheet's declared last cell
+                for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
                     yield number, list(values)
 
         yield from sheet_records(path, ((name, rows(name)) for name in names), overrides=overrides or {},
@@ -168,6 +170,7 @@ def read_ods(
     require("odf", "odfpy", "OpenDocument", path)
     import pandas
 
+    refuse_protected(path, "OpenDocument")
     with opening(path, "OpenDocument"):
         frames = pandas.read_excel(path, sheet_name=None, header=None, engine="odf", dtype=object)
     names = _chosen(path, list(frames), sheet)

@@ -10,15 +10,13 @@ again as rows, so later records are not lost or merged.
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
+from ..output.cells import allow_long_cells
 from .decode import DecodedLines
 from .ingest import Record, Reject, _make_record, resolve_columns
-
-FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)  # a cell may be as long as the file (csv's default is 131,072)
 
 
 def sniff_delimiter(head: str, suffix: str) -> str:
@@ -75,7 +73,7 @@ class TableRows:
     """
 
     def __init__(self, path: Path, encoding: str | None):
-        csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+        allow_long_cells()
         self.path = path
         self.decoded = DecodedLines(path, encoding, newline="")
         self.encoding = self.decoded.encoding

@@ -40,12 +40,12 @@ def _values(group: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def _x(group: pd.DataFrame, period: str, shift: float = 0.0) -> np.ndarray:
-    starts = pd.to_datetime(group["period_start"])
+    starts = pd.to_datetime(group["period_start"], format="%Y-%m-%d")
     return (starts + pd.to_timedelta(PERIOD_DAYS[period] * (0.5 + shift), unit="D")).to_numpy()
 
 
 def _shade(axes, group: pd.DataFrame, flagged: set[str], period: str, lang: str) -> None:
-    starts = pd.to_datetime(group["period_start"])
+    starts = pd.to_datetime(group["period_start"], format="%Y-%m-%d")
     label = text("flagged", lang)
     for name, start in zip(group["period"], starts, strict=True):
         if name in flagged:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..output.cells import allow_long_cells
 from ..read.ingest import Record
 from .tagging import NoteTagger
 from .writing import TAGGED_FILES, RunCounts, TaggedWriter
@@ -77,6 +78,7 @@ def append_parts(writer: TaggedWriter, paths: dict[str, Path]) -> None:
             with open(paths[name], "rb") as part:
                 shutil.copyfileobj(part, sink.handle.buffer, 1 << 20)
         else:
+            allow_long_cells()
             with open(paths[name], encoding="utf-8", newline="") as part:
                 sink.writer.writerows(csv.reader(part))
         paths[name].unlink()

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..categories import LEXICON_DIR, category_ids
 from ..errors import Errors, LeersignalenError, LexiconError
+from ..output.cells import allow_long_cells
 
 RULE_COLUMNS = ("id", "category", "pattern", "unless", "note", "example")
 SCOPE_COLUMNS = ("id", "kind", "pattern", "note", "example")
@@ -175,9 +176,13 @@ def _compile(text: str, column: str, where: str, problems: list[str]) -> list[Pa
 
 
 def _read_tsv(path: Path, columns: tuple[str, ...], problems: list[str]) -> Iterable[tuple[int, dict[str, str]]]:
+    allow_long_cells()
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:  # a BOM (Excel, Notepad) is dropped
             rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except csv.Error as error:
+        problems.append(f"{path}: cannot be read as tab-separated text ({error})")
+        return
     except UnicodeDecodeError:
         problems.append(f"{path}:1: not UTF-8; save the file as UTF-8 text")
         return

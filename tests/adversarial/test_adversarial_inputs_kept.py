@@ -95,3 +95,34 @@ def test_a_link_to_the_input_is_the_input(tmp_path, gold):
     link.symlink_to(gold)
     refused(["validate", "--gold", str(link), "--out", str(gold.parent)], "--out", str(gold.parent / "validation.csv"),
             str(link), gold)  # fmt: skip
+
+
+@pytest.mark.parametrize("window", ["0001-01-01:9999-12-31", "1677-12-31:", ":2262-01-01"])
+def test_a_date_range_beyond_what_the_trends_can_place_is_one_line_e105(tmp_path, window):
+    notes = write_notes(tmp_path / "notes.csv")
+    result = cli_run("run", str(notes), "--out", str(tmp_path / "out"), "--date-range", window, "-q")
+    assert result.exit_code == 2 and not (tmp_path / "out").exists()
+    assert result.output.splitlines() == [
+        f"Error: E105 --date-range {window!r}: the trends place dates from 1678-01-01 to 2261-12-31 only (the range "
+        "of pandas' timestamps); choose a window inside it"]
+
+
+def test_the_widest_date_range_allowed_gives_trends_and_a_report(tmp_path):
+    notes = tmp_path / "notes.csv"
+    notes.write_text("id,community,date,text\n1,wijk,1700-01-02,Ik heb geleerd dat ik moet luisteren.\n"
+                     "2,wijk,2261-02-03,De deadline is vrijdag.\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    assert cli_run("run", str(notes), "--out", str(out), "--date-range", "1678-01-01:2261-12-31", "-q").exit_code == 0
+    result = cli_run("report", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "report" / "index.html").is_file()
+
+
+def test_a_field_mapped_twice_to_different_columns_is_one_line_e106(tmp_path):
+    notes = write_notes(tmp_path / "notes.csv")
+    result = cli_run("run", str(notes), "--out", str(tmp_path / "out"), "--column", "text=a", "--column", "TEXT=b")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "Error: E106 --column text= is given twice ('a' and 'b'); give one column for each field"]
+    same = cli_run("run", str(notes), "--out", str(tmp_path / "out"), "--column", "text=text", "--column", "text=text")
+    assert same.exit_code == 0, same.output

@@ -109,3 +109,17 @@ def test_a_lexicon_file_with_a_bom_is_read(tmp_path):
     path = tmp_path / "bom.tsv"
     path.write_bytes(b"\xef\xbb\xbf" + (RULE_HEADER + "a\treflectie\tgeleerd\t\t\tWe hebben geleerd.\n").encode())
     assert [rule.id for rule in load_rules([path])] == ["a"]
+
+
+def test_a_lexicon_cell_longer_than_csvs_limit_and_every_load_problem_are_listed_by_lexicon_check(tmp_path):
+    note = "x" * 200_000  # csv's default field limit is 131,072: this was a traceback
+    folder = lexicon_folder(tmp_path, f"a\treflectie\tgeleerd\t\t{note}\tWe hebben geleerd.\n"
+                                      "a\treflectie\tgeleerd\t\t\tWe hebben geleerd.\n")  # fmt: skip
+    result = CliRunner().invoke(cli, ["lexicon", "check", "--lexicon", str(folder)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    rules = folder / "rules" / "eigen.tsv"
+    assert result.output.splitlines() == [
+        f"{rules}:3: duplicate id 'a' (first at {rules}:2)",
+        f"{rules}:3: duplicate pattern 'geleerd' (first at {rules}:2)",
+        "Error: E018 2 problem(s) in the lexicon (listed above); fix them and run `leersignalen lexicon check` again",
+    ]

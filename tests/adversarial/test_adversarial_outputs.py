@@ -254,3 +254,24 @@ def test_a_second_run_into_a_locked_folder_is_refused(inputs, tmp_path):
     assert result.exit_code == 0, result.output
     assert "taking over the lock" in result.output and not lock.exists()
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["status"] == "complete"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_sigterm_removes_the_partial_folder_and_the_lock(tmp_path, processes):
+    import time
+
+    notes = tmp_path / "veel.csv"
+    rows = [f"{i},wijk,2025-01-0{1 + i % 9},{TEXTS[i % 5]} {TEXTS[(i + 1) % 5]}" for i in range(40000)]
+    notes.write_text("id,community,date,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "uit"
+    command = [sys.executable, "-m", "leersignalen", "run", str(notes), "--out", str(out), "-q", "-p", processes]
+    process = subprocess.Popen(command)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("uit.partial-*")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be stopped; give it more notes"
+    time.sleep(0.5)
+    process.terminate()
+    assert process.wait(timeout=60) == 143
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["veel.csv"]

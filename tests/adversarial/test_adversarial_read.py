@@ -298,3 +298,36 @@ def test_a_json_key_given_twice_for_a_field_makes_a_reject_not_a_lost_text(tmp_p
     assert [note.id for note in result.notes] == ["2"]
     assert [(r.id, r.reason) for r in result.rejects] == [
         ("1", "the text field is given 2 times ('text', 'text'); keep one key for it")]
+
+
+@pytest.mark.parametrize(("suffix", "kind"), [(".docx", "Word"), (".xlsx", "Excel"), (".odt", "OpenDocument"),
+                                              (".ods", "OpenDocument")])  # fmt: skip
+def test_an_office_file_that_would_unpack_past_the_limit_is_one_line_e104(tmp_path, monkeypatch, suffix, kind):
+    pytest.importorskip("odf" if kind == "OpenDocument" else "docx" if kind == "Word" else "openpyxl")
+    from leersignalen.read import documents
+
+    monkeypatch.setitem(documents.UNPACK_LIMITS, kind, 10_000)
+    path = tmp_path / f"bom{suffix}"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("content.xml", " " * 10_001)
+    result = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "blank"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: E104 {path}: the {kind} file would unpack to 10,001 bytes, over the limit of 10,000 for reading it "
+        "in memory (a normal file of notes unpacks to far less); export the notes as CSV, or split the file")
+
+
+def test_a_sheet_whose_last_cell_is_xfd1048576_is_read_without_padding_every_row(tmp_path, read):
+    openpyxl = pytest.importorskip("openpyxl")
+    from conftest_hang import finishes_within
+
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text"])
+    book.active.append(["1", "Ik heb geleerd dat ik moet luisteren."])
+    book.active["XFD1048576"] = "verre cel"
+    path = tmp_path / "ver.xlsx"
+    book.save(path)
+    with finishes_within(60):  # padded to its dimension the sheet is 17 billion cells: 8 minutes and more
+        result = read(path)
+    assert [note.id for note in result.notes] == ["1"]
+    assert [(r.source_line, r.reason) for r in result.rejects] == [(1048576, "empty text: the note has no text to tag")]

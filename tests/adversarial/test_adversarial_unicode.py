@@ -128,3 +128,12 @@ def test_quotes_inside_a_cell_of_a_coding_file_are_still_read(tmp_path):
     coding.write_text('text,labels\nIk heb "veel" geleerd,reflectie\n"Wij ""plannen"".",deadlines\n', encoding="utf-8")
     _, rows = read_table(coding)
     assert [row["text"] for _, row in rows] == ['Ik heb "veel" geleerd', 'Wij "plannen".']
+
+
+def test_a_coding_file_that_is_not_utf8_names_the_byte_and_no_option_the_command_lacks(tmp_path):
+    coding = tmp_path / "coding.csv"
+    coding.write_bytes("text,labels\nWij café-bezoekers leerden.,reflectie\n".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["validate", "--gold", str(coding), "--out", str(tmp_path / "v")])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [f"Error: E107 {coding}: not UTF-8 text (at byte 19); save the coding file "
+                                          "as 'CSV UTF-8' (Excel) or UTF-8 text"]  # fmt: skip

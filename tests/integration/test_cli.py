@@ -71,11 +71,21 @@ def test_missing_text_column_exact_error_and_exit_code(runner, tmp_path):
     )
 
 
-def test_nonexistent_input_is_a_usage_error(runner, tmp_path):
-    result = runner.invoke(cli, ["run", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "out")])
+def test_a_missing_input_or_a_file_for_a_folder_is_one_line_e005(runner, tmp_path):
+    missing = tmp_path / "nope.csv"
+    result = runner.invoke(cli, ["run", str(missing), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "does not exist" in result.output
-    assert "Traceback" not in result.output
+    assert result.output == (f"Error: E005 {missing}: cannot be read (no such file or folder, given as "
+                             "'INPUTS...'); check the path and its permissions\n")  # fmt: skip
+    notes = tmp_path / "notes.csv"
+    notes.write_text("id,text\n1,Tekst.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["summary", str(notes)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: E005 {notes}: cannot be read ('OUT' needs a folder, this is a file); check "
+                             "the path and its permissions\n")  # fmt: skip
+    result = runner.invoke(cli, ["validate", "--gold", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: E005 {tmp_path}: cannot be read ('--gold' needs a file, this is a folder)")
 
 
 def test_bad_column_option(runner, tmp_path):
