@@ -153,6 +153,9 @@ class Errors(metaclass=_PrefixCode):
             "timestamps); choose a window inside it")
     E106 = "--column {field}= is given twice ({first!r} and {second!r}); give one column for each field"
     E107 = "{path}: not UTF-8 text (at byte {byte}); save the coding file as 'CSV UTF-8' (Excel) or UTF-8 text"
+    E108 = "{path}: this part is given twice (also as {first}); give every part once"
+    E109 = ("{path}: written with --csv-dialect {dialect}, {first} with {first_dialect}; merge only parts written in "
+            "one dialect (rerun the odd ones with the same --csv-dialect)")
 
 
 class LeersignalenError(Exception):

@@ -75,6 +75,7 @@ def run(inputs, out, model, encoding, columns, sheet, split_on, lexicon_dir, cla
     from ..read.plausible import parse_date_range
     from ..run.batch import RunOptions, run_pipeline
 
+    processes, dask_local = _within_cores(processes, "--processes"), _within_cores(dask_local, "--dask-local")
     options = RunOptions(
         inputs=list(inputs), out=out, model=model, encoding=encoding,
         column_overrides=parse_column_overrides(columns), sheet=sheet, split_on=split_on,
@@ -137,6 +138,17 @@ def merge(parts, out, period, date_range, seed, min_notes, min_words, no_trends,
         from ..analyse.summary import print_summary_from_manifest
 
         print_summary_from_manifest(out)
+
+
+def _within_cores(count: int, option: str) -> int:
+    """``count`` processes, or as many as this machine has cores when more are asked (each would only wait)."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if count <= cores:
+        return count
+    click.echo(f"Warning: {option} {count} is more than the {cores} core(s) of this machine; using {cores}", err=True)
+    return cores
 
 
 def _size(path: Path) -> int:

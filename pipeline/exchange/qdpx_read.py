@@ -93,7 +93,14 @@ class Archive:
         total = sum(info.file_size for info in infos)
         if total > MAX_TOTAL_BYTES:
             raise ExchangeError(Errors.E062.format(path=path, what="the archive", size=total, limit=MAX_TOTAL_BYTES))
-        self.by_name = {PurePosixPath(i.filename.replace("\\", "/")).name.lower(): i for i in infos if not i.is_dir()}
+        self.by_name: dict[str, zipfile.ZipInfo] = {}
+        for info in (i for i in infos if not i.is_dir()):
+            name = PurePosixPath(info.filename.replace("\\", "/")).name.lower()
+            if name in self.by_name:
+                problem = (f"members {self.by_name[name].filename!r} and {info.filename!r} have the same name but for "
+                           "case or folder, so a source reference could mean either")  # fmt: skip
+                raise ExchangeError(Errors.E060.format(path=path, problem=problem))
+            self.by_name[name] = info
 
     def project_xml(self) -> bytes:
         """The bytes of the single ``.qde`` member."""
@@ -205,10 +212,18 @@ def _source(element: Element, archive: Archive | None) -> TextSource:
     raw = [(int(s.get("startPosition", 0)), int(s.get("endPosition", 0)),
             [normal_guid(ref.get("targetGUID")) for ref in s.iter(f"{NAMESPACE}CodeRef")])
            for s in element.findall(f"{NAMESPACE}PlainTextSelection")]
+    for start, end, _ in raw:
+        if start < 0 or end < start:
+            raise ValueError(f"{start}-{end} in source {name!r}: positions are 0 or more, the end not before the "
+                             "start")  # fmt: skip
     source = TextSource(guid, name, text)
     if text is None:
         source.selections = [Selection(start, end, codes) for start, end, codes in raw]
         return source
+    longest = len(text.encode("utf-16-le")) // 2  # positions may count UTF-16 units, never more than these
+    for start, end, _ in raw:
+        if end > longest:
+            raise ValueError(f"{start}-{end} in source {name!r}: past the end of its text ({len(text)} characters)")
     spans, source.offset_unit = to_code_points(text, [(start, end) for start, end, _ in raw])
     source.text, spans = normalise_line_ends(text, spans)
     source.selections = [Selection(start, end, codes) for (start, end), (_, _, codes) in zip(spans, raw, strict=True)]
@@ -226,6 +241,8 @@ def read_project(path: str | Path) -> Project:
         data = archive.project_xml()
     else:
         data = path.read_bytes()
+        if not data.strip():
+            raise ExchangeError(Errors.E060.format(path=path, problem="the file is empty"))
     root = parse_xml(path, data)
     try:
         sources = [_source(element, archive) for element in root.iter(f"{NAMESPACE}TextSource")]

@@ -29,12 +29,16 @@ WEEKDAYS = (
     "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 )
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$")
+HOUR, MINUTE = r"(?:[01]?\d|2[0-3])", r"[0-5]\d"  # a time of day that cannot exist makes the date unreadable
+CLOCK = rf"{HOUR}:{MINUTE}(?::(?:{MINUTE}|60)(?:\.\d+)?)?(?:z|[+-]\d{{2}}:?\d{{2}})?"
+ISO = re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:[t ]{CLOCK})?$")
 YEAR_FIRST_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
-DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[T ,]+\d{1,2}[:.]\d{2}(?::\d{2})?)?$")
+DAY_FIRST = re.compile(
+    rf"^(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}|\d{{2}})(?:[t ,]+{HOUR}[:.]{MINUTE}(?::{MINUTE})?)?$"
+)
 WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
 NAMED_DAY_FIRST = re.compile(
-    rf"^(?:(?:{WEEKDAYS})\.?,?\s+)?(\d{{1,2}})\s+([a-z]+)\.?,?\s+(\d{{4}})(?:[ ,]+\d{{1,2}}[:.]\d{{2}})?$"
+    rf"^(?:(?:{WEEKDAYS})\.?,?\s+)?(\d{{1,2}})\s+([a-z]+)\.?,?\s+(\d{{4}})(?:[ ,]+{HOUR}[:.]{MINUTE})?$"
 )
 NAMED_MONTH_FIRST = re.compile(rf"^(?:(?:{WEEKDAYS})\.?,?\s+)?([a-z]+)\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$")
 

@@ -81,6 +81,8 @@ def detect_encoding(path: Path, raw: bytes) -> str:
     """Guess the encoding of a text file from a sample: BOM, else (mostly) UTF-8, else charset-normalizer."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both marks
+        return "utf-32"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     wide = _utf16_without_bom(raw)

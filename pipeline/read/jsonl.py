@@ -58,7 +58,8 @@ def read_jsonl(path: Path, *, encoding: str | None, overrides: dict[str, str]) -
         try:
             obj = parse_json(line)
         except json.JSONDecodeError as error:
-            yield Reject(str(path), line_number, "", f"malformed JSON: {error.msg} at column {error.colno}")
+            problem = error.msg.removesuffix(" at")  # json's 'Unterminated string starting at': the column follows
+            yield Reject(str(path), line_number, "", f"malformed JSON: {problem} at column {error.colno}")
             continue
         except ValueError:  # Python refuses integers of more than 4,300 digits
             yield Reject(str(path), line_number, "", f"malformed JSON: {HUGE_NUMBER}")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import Errors, InputFileError
+from ..output.cells import folder_dialect
 from ..output.folder import MANIFEST, NOTES, TAGGED_TABLES, check_run, complete_manifest, file_sha256, iter_rows
 from ..output.folder import read_manifest as read_part_manifest
 from ..output.staging import check_out, staged_output
@@ -62,6 +63,14 @@ def _note_ids(path: Path) -> list[str]:
 def check_parts(parts: list[Path]) -> list[dict]:
     """Validate the parts (files present, same columns, unique note ids, each one complete run); return manifests."""
     manifests = [_check_part(part) for part in parts]
+    seen: dict[Path, Path] = {}
+    for part in parts:
+        if (first := seen.setdefault(part.resolve(), part)) is not part:
+            raise MergeError(Errors.E108.format(path=part, first=first))
+    dialects = [folder_dialect(part) for part in parts]
+    for part, dialect in zip(parts[1:], dialects[1:], strict=True):
+        if dialect != dialects[0]:
+            raise MergeError(Errors.E109.format(path=part, dialect=dialect, first=parts[0], first_dialect=dialects[0]))
     for name in MERGED_FILES:
         header = _first_line(parts[0] / name)
         for part in parts[1:]:

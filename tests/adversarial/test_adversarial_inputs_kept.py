@@ -126,3 +126,15 @@ def test_a_field_mapped_twice_to_different_columns_is_one_line_e106(tmp_path):
         "Error: E106 --column text= is given twice ('a' and 'b'); give one column for each field"]
     same = cli_run("run", str(notes), "--out", str(tmp_path / "out"), "--column", "text=text", "--column", "text=text")
     assert same.exit_code == 0, same.output
+
+
+def test_more_processes_than_cores_are_capped_with_a_warning(tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    notes = write_notes(tmp_path / "notes.csv")
+    result = cli_run("run", str(notes), "--out", str(tmp_path / "out"), "-p", "5000", "-q", "--no-trends")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "Warning: --processes 5000 is more than the 2 core(s) of this machine; using 2"]
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text())["options"]["processes"] == 2

@@ -71,6 +71,18 @@ def test_utf16_and_utf32_without_bom_are_read_with_the_encoding_given(tmp_path, 
     assert [row["text"] for row in rows(tmp_path / "out" / "sentences.csv")] == ["Wij leerden veel van de bewoners."]
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be", "utf-16"])
+def test_a_file_with_a_utf32_or_utf16_bom_is_read_without_any_repair(tmp_path, codec):
+    notes = tmp_path / "notes.csv"
+    text = "id,text\n1,Wij leerden veel van de bewoners.\n"
+    notes.write_bytes(("\ufeff" + text).encode(codec) if codec.endswith("-be") else text.encode(codec))
+    result = run(str(notes), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    problems = [row["problems"] for row in rows(tmp_path / "out" / "notes.csv")]
+    assert problems == ["community_from_file_name;missing_date"]  # no nul_bytes_removed: read as the right width
+    assert [row["text"] for row in rows(tmp_path / "out" / "sentences.csv")] == ["Wij leerden veel van de bewoners."]
+
+
 def test_file_names_that_are_not_utf8_are_written_with_replacement_characters(tmp_path):
     folder = os.path.join(os.fsencode(tmp_path), b"wijk\xff")
     try:

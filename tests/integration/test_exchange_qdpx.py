@@ -208,3 +208,27 @@ def test_crlf_bom_and_overlap_rule(tmp_path):
     result = import_qdpx(path, tmp_path / "g.csv", mapping={"Tijdsdruk": "deadlines"}, model="blank")
     assert [(row["text"], row["labels"]) for row in result.rows] == [
         ("Eerste zin hier.", ""), ("Tweede zin.", "deadlines"), ("Derde zin is wat langer.", "")]
+
+
+def _selected(start: str, end: str) -> bytes:
+    return MINIMAL.replace(b"/>", b"><PlainTextSelection guid='22222222-2222-2222-2222-222222222222' "
+                           b"startPosition='%s' endPosition='%s'/></TextSource>" % (start.encode(), end.encode()), 1)
+
+
+@pytest.mark.parametrize(("start", "end", "problem"), [
+    ("-5", "3", "-5-3 in source 's': positions are 0 or more, the end not before the start"),
+    ("8", "2", "8-2 in source 's': positions are 0 or more, the end not before the start"),
+    ("0", "99999999999", "0-99999999999 in source 's': past the end of its text (11 characters)"),
+])  # fmt: skip
+def test_a_selection_outside_its_text_is_one_line_e060(tmp_path, start, end, problem):
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _selected(start, end), "sources/s.txt": b"Eerste zin."})
+    with pytest.raises(ExchangeError) as error:
+        read_project(path)
+    assert str(error.value) == (f"E060 {path}: a selection has a bad position ({problem}); export the project again "
+                                "as REFI-QDA (.qdpx) from ATLAS.ti, NVivo, MAXQDA or QualCoder")  # fmt: skip
+
+
+def test_two_sources_whose_names_differ_only_in_case_are_refused(tmp_path):
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": MINIMAL, "sources/s.txt": b"Een.", "sources/S.txt": b"Twee."})
+    with pytest.raises(ExchangeError, match=r"^E060 .*members 'sources/s.txt' and 'sources/S.txt' have the same name"):
+        read_project(path)

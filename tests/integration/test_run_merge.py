@@ -82,4 +82,22 @@ def test_merge_command_writes_trends_and_reports_errors_in_one_line(runs, tmp_pa
     assert (tmp_path / "m" / "trends.csv").read_bytes() == (runs / "whole" / "trends.csv").read_bytes()
     result = runner.invoke(cli, ["merge", str(runs / "a"), str(runs / "a"), "--out", str(tmp_path / "n")])
     assert result.exit_code == 2
-    assert result.output.startswith("Error: E058 ") and len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith("Error: E108 ") and len(result.output.strip().splitlines()) == 1
+
+
+def test_the_same_part_twice_is_named_as_such_not_as_duplicate_ids(runs, tmp_path):
+    with pytest.raises(MergeError) as error:
+        merge_outputs([runs / "a", runs / "b", runs / "a"], tmp_path / "m")
+    part = runs / "a"
+    assert str(error.value) == f"E108 {part}: this part is given twice (also as {part}); give every part once"
+
+
+def test_parts_in_two_csv_dialects_are_named_as_such(runs, tmp_path):
+    blank = build_pipeline("blank")
+    run_pipeline(RunOptions(inputs=HALVES[1:], out=tmp_path / "b_nl", model="blank", csv_dialect="excel-nl"),
+                 nlp_and_info=blank)  # fmt: skip
+    with pytest.raises(MergeError) as error:
+        merge_outputs([runs / "a", tmp_path / "b_nl"], tmp_path / "m")
+    assert str(error.value) == (f"E109 {tmp_path / 'b_nl'}: written with --csv-dialect excel-nl, {runs / 'a'} with "
+                                "plain; merge only parts written in one dialect (rerun the odd ones with the same "
+                                "--csv-dialect)")  # fmt: skip

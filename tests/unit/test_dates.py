@@ -22,6 +22,8 @@ from leersignalen.read.dates import date_from_filename, parse_date
         ("2025-W14", date(2025, 3, 31)),
         ("2025-W01-3", date(2025, 1, 1)),
         ("2025/03/04", date(2025, 3, 4)),
+        ("2025-03-04t23:59:60.5+01:00", date(2025, 3, 4)),
+        ("04-03-2025T09:30", date(2025, 3, 4)),
     ],
 )
 def test_accepted_forms(text, expected):
@@ -29,7 +31,8 @@ def test_accepted_forms(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "31-02-2025", "ergens in maart", "3 smarch 2025", "2025-13-01", "2025-W54"]
+    "text", ["", "   ", "31-02-2025", "ergens in maart", "3 smarch 2025", "2025-13-01", "2025-W54",
+             "2025-03-04 25:00", "2025-03-04T14:61", "04-03-2025 24:00", "4 maart 2025 14:75"]
 )
 def test_unusable_dates_give_none(text):
     assert parse_date(text) is None

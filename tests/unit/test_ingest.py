@@ -111,6 +111,7 @@ def test_jsonl_malformed_lines_are_rejects(data_dir):
     reasons = {item.source_line: item.reason for item in items if isinstance(item, Reject)}
     assert set(reasons) == {2, 3, 4}
     assert reasons[2].startswith("malformed JSON")
+    assert reasons[2] == "malformed JSON: Invalid control character at column 75"
     assert notes(items)[1].date.isoformat() == "2025-04-04"
 
 
