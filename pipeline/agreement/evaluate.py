@@ -143,11 +143,14 @@ def print_real_corpus(nlp, *, classifier: bool, real_dir: Path | None = None) ->
 
 def print_names() -> None:
     """Name recall and precision of the pseudonymiser on the annotated name set (dev and test parts)."""
-    from ..privacy.evaluate import load_names, score_names
+    from ..privacy.evaluate import INDEPENDENT, load_names, parse_marked, score_names
 
     click.echo("\nNames (data/names), default pseudonymisation (persons and contact details):")
-    for split in ("dev", "test"):
-        scores = score_names(load_names(split=split), also=())
+    sets = [(split, load_names(split=split)) for split in ("dev", "test")]
+    if INDEPENDENT.is_file():
+        sets.append(("independent", parse_marked(INDEPENDENT)))
+    for split, records in sets:
+        scores = score_names(records, also=())
         click.echo(f"  {split}: recall {scores.recall():.3f}, precision {scores.precision:.3f} "
                    f"({sum(scores.found.values())}/{sum(scores.gold.values())} mentions found)")
 

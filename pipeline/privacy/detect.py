@@ -8,25 +8,32 @@ institutions, dates and other contact details (every URL, numbers of 7+ digits) 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import regex
 
 from . import rules
+from .context import (
+    PARTICLE_WORDS,
+    Mention,
+    first_names_taken_for_places,
+    join_adjacent_persons,
+    known_name_mentions,
+    plain_after_trim,
+    with_coordinated_first_names,
+)
 from .deduce_loader import load_deduce
 from .keyfile import normalise_name
 from .vocabulary import (
     is_common_word,
     is_compound,
     is_dutch_word,
+    is_english_word,
     is_first_name,
     is_place,
     is_surname,
     looks_like_first_name,
 )
-from .words import HEADINGS, NEVER_A_PERSON, PARTICLES, TITLES, TRADE_WORDS
-
-PARTICLE_WORDS = frozenset(word for particle in PARTICLES for word in particle.split())
+from .words import HEADINGS, NEVER_A_PERSON, NUMBERED_ITEMS, TITLES, TRADE_WORDS
 
 ALSO_CHOICES = ("places", "institutions", "dates", "contact")
 ALWAYS = frozenset({"person", "email", "phone", "address", "bsn", "url_name"})
@@ -37,28 +44,24 @@ STREET = regex.compile(
 )
 URL_WORDS = regex.compile(r"\p{L}{2,}")
 LEADING_TITLE = regex.compile(rf"(?i:(?:de\s+|het\s+)?(?:{rules._alternation(TITLES)}))\s+")
+ENGLISH_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)\s+(?:of|and|&|for|the)\s+$")
+ENGLISH_AFTER = regex.compile(r"\s+(?:of|and|&|for|the)\s+(\p{Lu}\p{Ll}+)")
 PROFILE_SITES = ("linkedin.", "facebook.", "instagram.", "twitter.", "x.com/", "tiktok.", "github.")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A span of text that identifies someone or something, with its kind (person, email, place, ...)."""
-
-    start: int
-    end: int
-    kind: str
-    source: str
-
-    def overlaps(self, other: Mention) -> bool:
-        """Whether the two spans share a character."""
-        return self.start < other.end and other.start < self.end
+def _numbered_item(text: str) -> bool:
+    """'Punt 1', 'Sprint 4', 'Presentielijst 11': a numbered item of the notes, not a street and number."""
+    words = rules.WORD.findall(text)
+    return len(words) == 1 and words[0].lower().endswith(NUMBERED_ITEMS) and not STREET.fullmatch(words[0])
 
 
 def _deduce_kind(tag: str, text: str) -> str | None:
     if any(part in tag for part in ("naam", "initia", "persoon", "patient", "prefix", "interfix")):
         return "person"
     if tag == "locatie":
-        return "address" if any(char.isdigit() for char in text) else "place"
+        if any(char.isdigit() for char in text):
+            return None if _numbered_item(text) else "address"
+        return "place"
     if tag in ("ziekenhuis", "zorginstelling"):
         return "institution"
     return {"datum": "date", "bsn": "bsn", "id": "id", "telefoonnummer": "phone", "emailadres": "email",
@@ -95,6 +98,10 @@ def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> boo
     capitalised = [word for word in words if word[0].isupper()]
     if all(word.lower() in NEVER_A_PERSON for word in capitalised):
         return False
+    if regex.match(r"-\p{Ll}", text[mention.end : mention.end + 2]) or regex.search(r"\p{L}-\p{Ll}", span):
+        return False  # 'Oud-middag', 'Diwali-avond': (the first part of) a compound
+    if _english_title(text, mention, capitalised):
+        return False
     if len(capitalised) == 1:
         word = capitalised[0]
         word_start = mention.start + span.index(word)
@@ -106,6 +113,16 @@ def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> boo
         if _is_month_date(text, mention):
             return False
     return True
+
+
+def _english_title(text: str, mention: Mention, capitalised: list[str]) -> bool:
+    """'Definition of Done', 'Signs of Safety': capitalised English words joined by 'of', 'and' or '&'."""
+    if not all(is_english_word(word.lower()) for word in capitalised):
+        return False
+    before = ENGLISH_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
+    after = ENGLISH_AFTER.match(text[mention.end : mention.end + 30])
+    neighbours = [match.group(1) for match in (before, after) if match]
+    return any(is_english_word(word.lower()) for word in neighbours)
 
 
 def _is_month_date(text: str, mention: Mention) -> bool:
@@ -133,52 +150,23 @@ def _url_has_name(url: str, known: frozenset[str]) -> bool:
     )
 
 
-def known_name_mentions(text: str, known: frozenset[str], authors: frozenset[str] = frozenset()) -> list[Mention]:
-    """Every occurrence of a known name (1-4 words), also in lower case when it is not a Dutch word.
-
-    Names of the note's authors also count in lower case unless they are a common word ('petra', 'kees').
-    """
-    if not known:
-        return []
-    words = list(rules.WORD.finditer(text))
-    found: list[Mention] = []
-    index = 0
-    while index < len(words):
-        for size in (4, 3, 2, 1):
-            chunk = words[index : index + size]
-            if len(chunk) < size:
-                continue
-            start, end = chunk[0].start(), chunk[-1].end()
-            if regex.search(r"[\n.,;:!?()]", text[start:end]):
-                continue
-            span = text[start:end]
-            key = normalise_name(span)
-            if key not in known and key.endswith("s") and key[:-1] in known and span[0].isupper():
-                end -= 1
-                key = key[:-1]
-            lower_ok = key in authors and not is_common_word(key)
-            capitalised = all(w.group(0)[0].isupper() for w in chunk if w.group(0).lower() not in PARTICLE_WORDS)
-            if key in known and (capitalised or lower_ok):
-                if size == 1 and (key in NEVER_A_PERSON or is_place(span) and not is_first_name(span)):
-                    break
-                found.append(Mention(start, end, "person", "known"))
-                index += size - 1
-                break
-        index += 1
-    return found
+def _english_not_a_name(word: str) -> bool:
+    return is_english_word(word.lower()) and not is_first_name(word)
 
 
 def rule_mentions(text: str) -> list[Mention]:
     """Person names (and some places, institutions, phone numbers) found by the meeting-note rules."""
     spans = [
-        *rules.unknown_capitalised(text, is_dutch_word, is_place, is_first_name, is_compound),
+        *rules.unknown_capitalised(text, is_dutch_word, is_place, is_first_name, is_compound, is_english_word,
+                                   is_surname),
         *rules.institutions(text),
         *rules.phone_numbers(text),
-        *rules.speaker_prefixes(text, looks_like_first_name),
+        *rules.speaker_prefixes(text, looks_like_first_name, _english_not_a_name),
         *[span for span in rules.attendance_lists(text, is_first_name) if not is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
         *rules.titled_names(text),
-        *rules.particle_surnames(text, is_surname, is_dutch_word),
+        *rules.particle_surnames(text, is_surname, is_dutch_word, is_compound),
+        *rules.capitalised_particle_surnames(text),
     ]
     return [Mention(start, end, _rule_kind(text[start:end], rule), rule) for start, end, rule in spans]
 
@@ -186,7 +174,7 @@ def rule_mentions(text: str) -> list[Mention]:
 def confident_person_spans(text: str) -> list[tuple[int, int]]:
     """Names from speaker prefixes, attendance lists, titles and initials: the rules that rarely err."""
     spans = [
-        *rules.speaker_prefixes(text, looks_like_first_name),
+        *rules.speaker_prefixes(text, looks_like_first_name, _english_not_a_name),
         *[span for span in rules.attendance_lists(text, is_first_name) if not is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
         *rules.titled_names(text),
@@ -253,7 +241,8 @@ def _skip_leading_words(text: str, start: int, end: int) -> int:
             return start
         lower = word.group(0).lower()
         plain = lower in HEADINGS or lower in NEVER_A_PERSON
-        opener = rules.at_sentence_start(text, start) and is_dutch_word(lower) and not is_first_name(word.group(0))
+        dutch = is_dutch_word(lower) or is_compound(word.group(0))  # 'Volgens', 'Sectieoverleg'
+        opener = rules.at_sentence_start(text, start) and dutch and not is_first_name(word.group(0))
         if not (plain or opener) or lower in PARTICLE_WORDS:
             return start
         start = word.end() + rest.end()
@@ -282,11 +271,17 @@ def find_mentions(
         found.append(mention)
     places = [mention for mention in found if mention.kind == "place"]
     for mention in rule_mentions(text):
-        weak = mention.kind == "person" and mention.source in WEAK_RULES
         words = rules.WORD.findall(text[mention.start : mention.end])
+        if mention.kind == "person" and _english_title(text, mention, words):
+            continue
+        weak = mention.kind == "person" and mention.source in WEAK_RULES
         surname = bool(words) and is_surname(words[-1])
         if not (weak and not surname and any(mention.overlaps(place) for place in places)):
             found.append(mention)
     found.extend(known_name_mentions(text, known | authors, authors))
+    chat = rules.chat_speakers(text, is_first_name)
+    found.extend(known_name_mentions(text, chat, chat))
+    found = first_names_taken_for_places(text, found)
     trimmed = [_trim(text, mention) for mention in _resolve(m for m in found if _wanted(m, also))]
-    return [mention for mention in trimmed if mention.end > mention.start]
+    kept = [mention for mention in trimmed if mention.end > mention.start and not plain_after_trim(text, mention)]
+    return join_adjacent_persons(text, with_coordinated_first_names(text, kept))

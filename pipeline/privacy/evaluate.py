@@ -2,7 +2,8 @@
 
 A gold mention counts as found when every one of its characters lies inside a replacement. A replacement
 counts as correct when it overlaps a gold mention. ``python -m leersignalen.privacy.evaluate`` prints the scores
-per split and kind; ``--build`` rebuilds names.jsonl from names_marked.txt.
+per split and kind; ``--build`` rebuilds names.jsonl from names_marked.txt. ``names_independent.txt`` (written by
+someone who never saw the rules) is scored as a whole, as the split ``independent``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import regex
 from ..resources import NAMES_DIR
 
 MARKED = Path(NAMES_DIR or "data/names") / "names_marked.txt"
+INDEPENDENT = Path(NAMES_DIR or "data/names") / "names_independent.txt"
 JSONL = Path(NAMES_DIR or "data/names") / "names.jsonl"
 MARK = regex.compile(r"\{([^{}|]+)(?:\|(person|place|institution|contact))?\}")
 TEST_SLOTS = (2, 5, 8)  # line numbers ending in these digits are the test split (30%)
@@ -120,9 +122,12 @@ def main(argv: list[str]) -> int:
         with open(JSONL, "w", encoding="utf-8") as handle:
             for record in parse_marked():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    for split in ("dev", "test", "all"):
+    sets = [(split, load_names(split=split)) for split in ("dev", "test", "all")]
+    if INDEPENDENT.is_file():
+        sets.append(("independent", parse_marked(INDEPENDENT)))
+    for split, records in sets:
         for label, also in (("default", ()), ("--also all", ("places", "institutions", "dates", "contact"))):
-            scores = score_names(load_names(split=split), also=also)
+            scores = score_names(records, also=also)
             kinds = ", ".join(f"{kind} {scores.recall(kind):.3f} ({scores.found[kind]}/{scores.gold[kind]})"
                               for kind in sorted(scores.gold))  # fmt: skip
             print(f"{split:4} {label}: recall {scores.recall():.3f} [{kinds}], precision {scores.precision:.3f} "

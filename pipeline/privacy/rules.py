@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from .words import ATTENDANCE_HEADINGS, HEADINGS, NEVER_A_PERSON, PARTICLES, SURNAME_OPENERS, TITLES
+from .words import ATTENDANCE_HEADINGS, FINITE_VERBS, HEADINGS, NEVER_A_PERSON, PARTICLES, SURNAME_OPENERS, TITLES
 
 
 def _alternation(words) -> str:
@@ -39,6 +39,7 @@ PARTICLE_SURNAME = regex.compile(rf"(?<![\p{{L}}'’])(?P<name>{OPENER}[ \t]+{NA
 WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
 PARENTHESES = regex.compile(r"\([^)\n]*\)")
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*•–>]+\s*)?)$")
+NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{L}[\p{L}'’-]*)")
 
 
 def first_word(span: str) -> str:
@@ -63,17 +64,34 @@ def _is_plain_word(word: str) -> bool:
     return word in NEVER_A_PERSON or word in HEADINGS
 
 
-def speaker_prefixes(text: str, is_name_word: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+def speaker_prefixes(
+    text: str, is_name_word: Callable[[str], bool], is_english: Callable[[str], bool] = lambda _word: False
+) -> Iterator[tuple[int, int, str]]:  # is_english: an English word that is not a first name
     """'Kees: ...', '- Petra de Vries (GGD): ...', '[10:02] Ahmed: ...' at the start of a line."""
     for match in SPEAKER.finditer(text):
         name = match.group("name")
         words = WORD.findall(name)
-        head = words[0].lower()
-        if head in HEADINGS or head in NEVER_A_PERSON:
-            continue
+        if any(word.lower() in HEADINGS or word.lower() in NEVER_A_PERSON for word in words):
+            continue  # 'Actie:', 'Rooster Pinksteren:'
         if len(words) == 1 and not is_name_word(words[0]):
             continue
+        if len(words) == 1 and "-" in words[0] and any(part[:1].islower() for part in words[0].split("-")[1:]):
+            continue  # 'Peer-evaluatie:', 'Retro-thema:'
+        if len(words) == 1 and is_english(words[0]):
+            continue  # 'Mad:', 'Sad:', 'Glad:' in a retrospective
         yield match.start("name"), match.end("name"), "speaker"
+
+
+CHAT_LINE = regex.compile(rf"{LINE_START}(?P<name>\p{{Ll}}{{2,15}})[ \t]*:[ \t]+\S")
+
+
+def chat_speakers(text: str, is_first_name: Callable[[str], bool]) -> frozenset[str]:
+    """The lower-case speakers of a chat pasted into a note ('lotte: burndown is geüpdatet' / 'niels: top'):
+    at least two lines that open with a first name and a colon."""
+    names = [match.group("name") for match in CHAT_LINE.finditer(text)]
+    found = {name for name in names
+             if name not in HEADINGS and name not in NEVER_A_PERSON and is_first_name(name.capitalize())}  # fmt: skip
+    return frozenset(found) if sum(name in found for name in names) >= 2 else frozenset()
 
 
 def attendance_lists(text: str, is_first_name: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
@@ -104,7 +122,8 @@ def titled_names(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def particle_surnames(
-    text: str, is_surname: Callable[[str], bool], is_word: Callable[[str], bool]
+    text: str, is_surname: Callable[[str], bool], is_word: Callable[[str], bool],
+    is_compound: Callable[[str], bool] = lambda _word: False,
 ) -> Iterator[tuple[int, int, str]]:
     """'met de Boer', 'van Dijk vindt', 'ten Brink': a particle and a capitalised word that is a surname here."""
     for match in PARTICLE_SURNAME.finditer(text):
@@ -114,10 +133,29 @@ def particle_surnames(
             continue
         if lower.endswith(("se", "sche")) or PLACE_WORD.search(lower):
             continue  # 'de Turkse', 'de Rivierenwijk': an adjective or a place, not a surname
+        if any(part[:1].islower() for part in word.split("-")[1:]):
+            continue  # 'de Diwali-avond': a compound
         if is_surname(word):
             yield match.start("name"), match.end("name"), "particle"
-        elif not is_word(lower):
+        elif not is_word(lower) and not is_compound(word):
             yield match.end("name") - len(word), match.end("name"), "particle"  # 'van Kasia': the name only
+
+
+CAPITAL_PARTICLE = regex.compile(
+    rf"(?<=\p{{Ll}}[ \t]+)(?P<name>(?:Van der|Van den|Van de|Van 't|Van ’t|Van|De|Den|Ter|Ten|El|Al)[ \t]+{NAME})"
+)
+
+
+def capitalised_particle_surnames(text: str) -> Iterator[tuple[int, int, str]]:
+    """'het verslag van Van der Meer', 'de cijfers van De Jong': inside a sentence a capital particle opens a
+    surname (Dutch spelling capitalises it when no first name or initial comes before)."""
+    for match in CAPITAL_PARTICLE.finditer(text):
+        last = WORD.findall(match.group("name"))[-1].lower()
+        if last in NEVER_A_PERSON or last in HEADINGS or PLACE_WORD.search(last):
+            continue
+        before = text[max(0, match.start() - 12) : match.start()]
+        kind = "place" if PLACE_PREPOSITION.search(before) else "capital particle"
+        yield match.start("name"), match.end("name"), kind
 
 
 PLACE_WORD = regex.compile(
@@ -137,27 +175,60 @@ COORDINATED = regex.compile(rf"(?:,|\s+en|\s+&)\s+{NAME}\b")
 PHONE = regex.compile(r"(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?:[\s-]?\d){8}(?!\d)")
 
 
+def _plain_words(word: str, is_word: Callable[[str], bool], is_english: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word is made of ordinary words: 'Peer-evaluatie', 'Safety', 'Rotterdam' is not."""
+    parts = word.split("-")
+    if len(parts) > 1 and any(part[:1].islower() for part in parts[1:]):
+        return True  # 'Peer-evaluatie', 'Retro-thema': a compound with a hyphen ('Al-Khatib' has capitals)
+    lowered = [part.lower() for part in parts]
+    if len(parts) > 1:
+        return all(is_word(part) for part in lowered)
+    return is_word(lowered[0]) or is_english(lowered[0])
+
+
+def _opens_with_a_name(text: str, end: int, is_word: Callable[[str], bool], is_surname: Callable[[str], bool]) -> bool:
+    """After an unknown word opening a sentence: '(moeder)', a surname ('Ewelina Wójcik'), a verb ('Cor vraagt')."""
+    if regex.match(r"[ \t]*\(", text[end : end + 3]) or COORDINATED.match(text, end):
+        return True
+    following = NEXT_WORD.match(text, end)
+    if not following:
+        return False
+    word = following.group("word")
+    if word[0].isupper():
+        return is_surname(word) or not is_word(word.lower())
+    return word in FINITE_VERBS
+
+
 def unknown_capitalised(
     text: str,
     is_word: Callable[[str], bool],
     is_place: Callable[[str], bool],
     is_first_name: Callable[[str], bool],
     is_compound: Callable[[str], bool],
+    is_english: Callable[[str], bool] = lambda _word: False,
+    is_surname: Callable[[str], bool] = lambda _word: False,
 ) -> Iterator[tuple[int, int, str]]:
-    """A capitalised word inside a sentence that is no Dutch word ('met Kasia als'): a name, or after 'in' a place."""
+    """A capitalised word that is no Dutch or English word ('met Kasia als'): a name, or after 'in' a place.
+
+    Opening a sentence, such a word counts only when a parenthesis, a surname or a finite verb follows it.
+    """
     for match in CAPITALISED.finditer(text):
         word = match.group("name")
-        parts = [part.lower() for part in word.split("-")]
-        if any(part in NEVER_A_PERSON or part in HEADINGS or is_word(part) for part in parts):
+        if any(part in NEVER_A_PERSON or part in HEADINGS for part in word.lower().split("-")):
             continue
-        if parts[-1].endswith(("se", "sche", "ers")) and not is_first_name(word):
+        possessive = word.endswith("s") and is_first_name(word[:-1])  # 'in Anouks casus'
+        if not possessive and not is_first_name(word) and _plain_words(word, is_word, is_english):
+            continue
+        if word.lower().endswith(("se", "sche", "ers")) and not is_first_name(word):
             continue  # adjectives and inhabitants of places: Utrechtse, Friese, Amsterdammers
         if is_compound(word) and not is_first_name(word):
             continue  # 'Hittestress', 'Casusverdeling': a Dutch compound, not a name
-        if at_sentence_start(text, match.start()) and not COORDINATED.match(text, match.end()):
+        if is_first_name(word) and is_word(word.lower()):
+            continue  # 'Iris', 'Roos': deduce's lists and the other rules decide
+        if at_sentence_start(text, match.start()) and not _opens_with_a_name(text, match.end(), is_word, is_surname):
             continue
         before = text[max(0, match.start() - 12) : match.start()]
-        if is_place(word) or PLACE_PREPOSITION.search(before) or PLACE_WORD.search(word.lower()):
+        if not possessive and (is_place(word) or PLACE_PREPOSITION.search(before) or PLACE_WORD.search(word.lower())):
             yield match.start(), match.end(), "place"
         else:
             yield match.start(), match.end(), "unknown"

@@ -26,6 +26,22 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset
     return first_names, surnames, common, places, vocabulary
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English word forms (WordNet's lemma index and inflected forms, from spaCy's lookups), lower case."""
+    data = files("spacy_lookups_data") / "data"
+    with gzip.open(data / "en_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
+        index = json.load(handle)
+    with gzip.open(data / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
+        forms = json.load(handle)
+    return frozenset(word for words in index.values() for word in words if word.isalpha()) | frozenset(forms)
+
+
+def is_english_word(lower: str) -> bool:
+    """Whether ``lower`` is an English word ('safety', 'insights', 'react'): method and tool names in notes."""
+    return lower in english_words()
+
+
 def is_first_name(word: str) -> bool:
     """Whether deduce lists ``word`` (as written) as a first name."""
     return word in lexicon()[0]
@@ -52,13 +68,17 @@ def looks_like_first_name(word: str) -> bool:
 
 
 def is_compound(word: str) -> bool:
-    """'Casusverdeling', 'Gezondheidshuis': two Dutch words of 3+ letters (with a linking s or e), not a surname."""
-    lower = word.lower()
-    if is_surname(word):
-        return False
+    """'Casusverdeling', 'Suikerfeestontbijt': Dutch words of 3+ letters (with a linking s or e), not a surname."""
+    return not is_surname(word) and _splits(word.lower(), parts=3)
+
+
+def _splits(lower: str, parts: int) -> bool:
+    """Whether ``lower`` is a Dutch word followed by a word or compound of at most ``parts - 1`` words."""
     for cut in range(3, len(lower) - 2):
         head, tail = lower[:cut], lower[cut:]
-        if is_dutch_word(tail) and (is_dutch_word(head) or head[-1] in "se" and is_dutch_word(head[:-1])):
+        if not (is_dutch_word(head) or head[-1] in "se" and is_dutch_word(head[:-1])):
+            continue
+        if is_dutch_word(tail) or (parts > 2 and len(tail) >= 6 and _splits(tail, parts - 1)):
             return True
     return False
 

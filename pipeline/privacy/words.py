@@ -19,7 +19,10 @@ WEEKDAYS = _words("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma
 TOOLS_AND_METHODS = _words(
     "teams scrum zoom excel word outlook slack miro trello jira sharepoint onedrive google drive whatsapp "
     "powerpoint canvas brightspace moodle mentimeter padlet kanban agile lean sprint retro standup stand-up "
-    "linkedin facebook instagram twitter youtube chatgpt copilot notion planner forms wiki github gitlab"
+    "linkedin facebook instagram twitter youtube chatgpt copilot notion planner forms wiki github gitlab "
+    "figma figjam confluence doodle calendly asana basecamp discord telegram dropbox wetransfer surfdrive osiris "
+    "magister somtoday parnassys webex kahoot qualtrics typeform mural lucidchart clickup azure devops postman "
+    "docker vercel netlify heroku firebase canva prezi loom"
 )
 ROLES = _words(
     "gemeente wijkagent coach docent docenten mentor begeleider begeleiders bewoner bewoners buurtbewoners "
@@ -43,7 +46,29 @@ LANGUAGES = _words(
 )
 HOLIDAYS = _words("kerst kerstmis pasen pinksteren ramadan suikerfeest offerfeest carnaval koningsdag sinterklaas")
 
-NEVER_A_PERSON = frozenset(MONTHS + WEEKDAYS + TOOLS_AND_METHODS + ROLES + SIGNAL_WORDS + HOLIDAYS + LANGUAGES)
+# Finite verbs that follow a name opening a sentence ('Yordanka wil', 'Cor vraagt', 'Dimitar uit groep 7').
+FINITE_VERBS = frozenset(
+    _words(
+        "is was heeft had wil wilde gaat ging komt kwam zegt zei vraagt vroeg vertelt vertelde belt belde mailt "
+        "appt stuurt stuurde stelt stelde spreekt sprak werkt werkte woont woonde zit zat ligt lag staat stond "
+        "neemt nam geeft gaf doet deed kan kon moet moest mag mocht zal zou wordt werd laat liet krijgt kreeg "
+        "maakt maakte regelt regelde vindt vond denkt dacht voelt voelde loopt liep zoekt zocht helpt hielp "
+        "tolkt tolkte reviewt presenteert presenteerde meldt meldde blijft bleef leest las schrijft schreef uit"
+    )
+)
+# Words before a number that make 'Punt 1', 'Sprint 4', 'Presentielijst 11-09' a numbered item, not an address.
+NUMBERED_ITEMS = (
+    "punt", "sprint", "week", "ronde", "fase", "stap", "bijlage", "hoofdstuk", "versie", "groep", "klas", "lokaal",
+    "zaal", "kamer", "blok", "lijst", "periode", "module", "les", "opdracht", "casus", "vraag", "actie", "item",
+    "story", "issue", "ticket", "release", "iteratie", "dag", "jaar", "leerjaar", "bijeenkomst", "sessie", "avond",
+    "overleg", "vergadering", "notulen", "verslag", "agenda", "team", "tafel", "niveau", "stelling", "doel",
+)  # fmt: skip
+SALUTATIONS = _words("geachte beste hallo hoi hey dear hi hello")  # not 'lieve': Lieve is a first name
+EMAIL_HEADERS = _words("aan cc bcc onderwerp verzonden from to subject sent")  # "Van:" opens names too
+
+NEVER_A_PERSON = frozenset(
+    SALUTATIONS + MONTHS + WEEKDAYS + TOOLS_AND_METHODS + ROLES + SIGNAL_WORDS + HOLIDAYS + LANGUAGES
+)
 
 # Words that open a line as "Word: ..." without being a speaker.
 HEADINGS = frozenset(
@@ -60,6 +85,7 @@ HEADINGS = frozenset(
         "retro retrospective review demo backlog doelgroep budget kosten begroting financien financiën "
         "energie zorg onderwijs wijk week maand jaar vandaag morgen gisteren volgende vorige dag"
     )
+    + EMAIL_HEADERS
     + MONTHS
     + WEEKDAYS
 )

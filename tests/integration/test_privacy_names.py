@@ -30,6 +30,34 @@ def test_name_recall_and_precision(split):
     assert scores.precision >= 0.9
 
 
+def test_name_recall_and_precision_on_the_independently_written_set():
+    from leersignalen.privacy.evaluate import INDEPENDENT
+
+    records = parse_marked(INDEPENDENT)
+    assert len(records) >= 200 and sum(not r["mentions"] for r in records) >= 30
+    scores = score_names(records, also=())
+    print(f"independent: person recall {scores.recall('person'):.3f}, precision {scores.precision:.3f}; "
+          f"missed {scores.missed}; spurious {scores.spurious}")  # fmt: skip
+    assert scores.recall("person") >= 0.96
+    assert scores.recall("contact") >= 0.95
+    assert scores.precision >= 0.96
+
+
+@pytest.mark.parametrize(("text", "replaced"), [
+    ("Terugkoppeling gesprek met Olena Kovalenko: ging goed.", ["Olena Kovalenko"]),
+    ("Ze woont op Lange Nieuwstraat 5, 3512 PA Utrecht sinds mei.", ["Lange Nieuwstraat 5, 3512 PA Utrecht"]),
+    ("Cor en Riet uit Lunetten doen mee.", ["Cor", "Riet"]),
+    ("Het verslag van Van der Meer was duidelijk.", ["Van der Meer"]),
+    ("Punt 1: rapportgesprekken. Sprint 4 retro.", []),
+    ("Oorzaak: een onduidelijke Definition of Done en Signs of Safety.", []),
+    ("Rooster Pinksteren: de inloop is dicht.", []),
+    ("lotte: burndown is bijgewerkt\nniels: top, dank lotte", ["lotte", "niels", "lotte"]),
+])  # fmt: skip
+def test_general_cases_of_the_independent_set(text, replaced):
+    found = [text[r.start : r.end] for r in Pseudonymiser().replacements(text) if r.kind != "date"]
+    assert found == replaced
+
+
 def test_coding_agrees_on_the_labelled_corpus_with_and_without_pseudonyms(nlp):
     texts = [row.text for row in load_labelled(split="all")]
     pseudonymiser = Pseudonymiser()

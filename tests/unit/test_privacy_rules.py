@@ -53,3 +53,39 @@ def test_sentence_start_is_seen_after_bullets_and_full_stops():
     assert rules.at_sentence_start(text, 2)
     assert rules.at_sentence_start(text, text.index("Daarna"))
     assert not rules.at_sentence_start(text, text.index("klaar"))
+
+
+def dutch(lower):
+    return lower in {"de", "groep", "wil", "naar", "het", "verslag", "van", "was", "vraagt", "safety", "evaluatie"}
+
+
+def english(lower):
+    return lower in {"signs", "safety", "react", "definition", "done"}
+
+
+def test_an_unknown_word_opening_a_sentence_needs_a_parenthesis_a_surname_or_a_verb():
+    text = "Senait (moeder) belt. Yordanka wil praten. Ewelina Wójcik plant. Figmaflow. Kovalenko"
+    found = rules.unknown_capitalised(text, dutch, never, never, never, english, lambda word: word == "Wójcik")
+    assert spans(found, text) == ["Senait", "Yordanka", "Ewelina", "Wójcik"]
+
+
+def test_english_words_and_hyphenated_compounds_are_no_unknown_names():
+    text = "Het gesprek over Signs of Safety, de keuze voor React en de Peer-evaluatie met Kasia-Maria."
+    found = rules.unknown_capitalised(text, dutch, never, never, never, english)
+    assert spans(found, text) == ["Kasia-Maria"]
+
+
+def test_a_capital_particle_inside_a_sentence_opens_a_surname():
+    text = "Het verslag van Van der Meer was duidelijk; de cijfers van De Jong ontbreken. De Jong belt."
+    assert spans(rules.capitalised_particle_surnames(text), text) == ["Van der Meer", "De Jong"]
+
+
+def test_lower_case_chat_speakers_need_two_chat_lines():
+    chat = "lotte: burndown is bijgewerkt\nniels: top\nactie: uren invullen"
+    assert rules.chat_speakers(chat, lambda word: word in ("Lotte", "Niels")) == {"lotte", "niels"}
+    assert rules.chat_speakers("lotte: alleen een regel", lambda word: True) == frozenset()
+
+
+def test_speakers_that_are_compounds_or_english_words_are_no_names():
+    text = "Peer-evaluatie: goed.\nMad: server plat\nSanne: klaar"
+    assert spans(rules.speaker_prefixes(text, always, lambda word: word == "Mad"), text) == ["Sanne"]
