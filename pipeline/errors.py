@@ -156,6 +156,9 @@ class Errors(metaclass=_PrefixCode):
     E108 = "{path}: this part is given twice (also as {first}); give every part once"
     E109 = ("{path}: written with --csv-dialect {dialect}, {first} with {first_dialect}; merge only parts written in "
             "one dialect (rerun the odd ones with the same --csv-dialect)")
+    E110 = "{path}: given as --gold and as --gold2; the second coder's file must be another coder's file"
+    E111 = ("{out}: not a model folder written by `leersignalen train` and not empty (it holds {examples}); choose a "
+            "new or empty --out, the folder stays as it is")
 
 
 class LeersignalenError(Exception):

@@ -11,6 +11,7 @@ import click
 
 from ..errors import Errors, InputFileError
 from .errors import InputPath
+from .options import SEED_RANGE
 
 RUN_DIR = InputPath(file_okay=False)
 
@@ -26,7 +27,7 @@ def export() -> None:
               help="The .qdpx file to write (REFI-QDA 1.0 project for ATLAS.ti, NVivo, MAXQDA, QualCoder).")
 @click.option("--sample", type=int, default=None, help="Export only N notes, drawn at random with --seed.")
 @click.option("--community", default=None, help="Export only the notes of this community.")
-@click.option("--seed", type=int, default=20251, show_default=True, help="Seed for drawing the --sample.")
+@click.option("--seed", type=SEED_RANGE, default=20251, show_default=True, help="Seed for drawing the --sample.")
 def export_qdpx_command(run_dir, target, sample, community, seed) -> None:
     """Write the notes and machine coding of RUN_DIR as one REFI-QDA project."""
     from ..exchange.qdpx_export import export_qdpx

@@ -26,6 +26,19 @@ SPLITS = ("dev", "heldout", "all")
 RULE_CHOICES = ("per-category", "one")
 
 
+def read_once(paths: tuple[Path, ...], option: str) -> list[Path]:
+    """The files of a repeatable option, each once: a coding file given twice would count every sentence twice
+    (and leak across the folds of cross-validation)."""
+    kept: dict[Path, Path] = {}
+    for path in paths:
+        key = path.resolve()
+        if key in kept:
+            click.echo(f"Warning: {path}: given twice as {option} (also as {kept[key]}); read once", err=True)
+        else:
+            kept[key] = path
+    return list(kept.values())
+
+
 def _pipeline(model: str, lexicon_dir: Path | None):
     from ..tag.pipeline import build_pipeline
 
@@ -102,6 +115,10 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
         write_validation,
     )
 
+    gold_paths, gold2_paths = read_once(gold_paths, "--gold"), read_once(gold2_paths, "--gold2")
+    both = {path.resolve() for path in gold_paths} & {path.resolve() for path in gold2_paths}
+    if both:
+        raise GoldFileError(Errors.E110.format(path=sorted(both)[0]))
     if classifier_path and pred:
         raise GoldFileError(Errors.E017)
     if coders_only and not gold2_paths:
@@ -191,13 +208,15 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
     from ..agreement.gold import read_gold_files
     from ..learn.card import format_rule_table
     from ..learn.features import feature_inputs_from_doc
-    from ..learn.modelfile import MODEL_FILES
+    from ..learn.modelfile import MODEL_FILES, check_model_out
     from ..learn.training import TrainingSettings, train_classifier
     from ..output.guard import refuse_overwriting_inputs
     from ..run.batch import lexicon_files
     from ..tag.lexicon import lexicon_hash
 
+    gold_paths = read_once(gold_paths, "--gold")
     refuse_overwriting_inputs([("--out", out / name) for name in MODEL_FILES], [*gold_paths, mapping])
+    check_model_out(out)
     gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split, tables=gold_tables())
     missing = next((row for row in gold if not (row.text or "").strip()), None)
     if missing is not None:

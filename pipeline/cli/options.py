@@ -30,8 +30,11 @@ def classifier_option(default: str | None = None, purpose: str = "to label the s
                                               "written by `leersignalen train`.")
 
 
+SEED_RANGE = click.IntRange(0, 2**32 - 1)  # what numpy and scikit-learn accept as a seed
+
+
 def seed_option(purpose: str = "the bootstrap"):
-    return click.option("--seed", default=SEED, show_default=True, type=int,
+    return click.option("--seed", default=SEED, show_default=True, type=SEED_RANGE,
                         help=f"Seed of {purpose}; the same seed gives byte-identical files.")
 
 

@@ -4,16 +4,20 @@ Streaming (openpyxl write-only mode, CSV rows read one at a time), so a run with
 memory. Every sheet has its header row frozen, an autofilter and column widths set. Every text cell is written
 as a typed string (``data_type`` 's'): a cell such as ``=SUM(A1)`` or ``- Actie`` shows as the text it is, no
 formula can run, and no leading quote is needed. Cells of number columns that hold a plain number are numbers.
+Characters a workbook cannot hold (control characters, U+FFFE) become U+FFFD; a cell longer than Excel's 32,767
+characters is cut, ends in " [...]" and is named in a warning (the whole text stays in the CSV).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from ..output.folder import iter_rows
@@ -29,6 +33,9 @@ TEXT_COLUMNS = frozenset({
 NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
 WIDTH_SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
+EXCEL_CELL_LIMIT = 32_767
+CUT_MARK = " [...]"
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def iter_csv(path: Path) -> Iterator[list[str]]:
@@ -36,9 +43,14 @@ def iter_csv(path: Path) -> Iterator[list[str]]:
     yield from iter_rows(path)
 
 
-def _cell(sheet, value: str, numeric: bool) -> WriteOnlyCell:
+def _cell(sheet, value: str, numeric: bool, cut: Callable[[int], None] | None = None) -> WriteOnlyCell:
     if numeric and NUMBER.fullmatch(value):
         return WriteOnlyCell(sheet, value=float(value) if any(c in value for c in ".eE") else int(value))
+    value = NONCHARACTERS.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    if len(value) > EXCEL_CELL_LIMIT:
+        if cut is not None:
+            cut(len(value))
+        value = value[: EXCEL_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
     return cell
@@ -55,7 +67,7 @@ def _widths(path: Path) -> list[int]:
     return [min(MAX_WIDTH, max(MIN_WIDTH, width)) for width in widths]
 
 
-def _write_sheet(workbook: Workbook, name: str, path: Path) -> int:
+def _write_sheet(workbook: Workbook, name: str, path: Path, warn: Callable[[str], None]) -> int:
     sheet = workbook.create_sheet(name)
     if not path.is_file():
         sheet.append([_cell(sheet, f"{path.name} not found: run `leersignalen trends` on the run folder", False)])
@@ -70,19 +82,32 @@ def _write_sheet(workbook: Workbook, name: str, path: Path) -> int:
     sheet.append([_cell(sheet, column, False) for column in header])
     count = 0
     for row in rows:
-        sheet.append([_cell(sheet, value, index < len(numeric) and numeric[index]) for index, value in enumerate(row)])
+        line = count + 2
+
+        def cut(length: int, column: int, line: int = line) -> None:
+            column_name = header[column] if column < len(header) else str(column + 1)
+            warn(f"sheet {name}, row {line}, column {column_name}: {length:,} characters cut to {EXCEL_CELL_LIMIT:,} "
+                 f"(Excel's limit for a cell); the whole text is in {path.name}")  # fmt: skip
+
+        sheet.append([_cell(sheet, value, index < len(numeric) and numeric[index],
+                            lambda length, index=index: cut(length, index)) for index, value in enumerate(row)])
         count += 1
     if header:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
     return count
 
 
-def export_xlsx(run_dir: str | Path, target: str | Path) -> dict[str, int]:
+def _warn_on_stderr(message: str) -> None:
+    print(f"Warning: {message}", file=sys.stderr)
+
+
+def export_xlsx(run_dir: str | Path, target: str | Path, warn: Callable[[str], None] = _warn_on_stderr
+                ) -> dict[str, int]:  # fmt: skip
     """Write the run in ``run_dir`` to the workbook ``target``; return the data rows per sheet."""
     folder = Path(run_dir)
     check_run_folder(folder)
     workbook = Workbook(write_only=True)
-    counts = {name: _write_sheet(workbook, name, folder / file) for name, file in SHEETS}
+    counts = {name: _write_sheet(workbook, name, folder / file, warn) for name, file in SHEETS}
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")

@@ -48,6 +48,24 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 RULE_FIELDS = ("label_rule", "label_rules")
 
 
+def check_model_out(folder: str | Path) -> None:
+    """Refuse (E111) an --out for ``train`` that holds files and is not a model folder written by ``train``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return
+    entries = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
+    if not entries:
+        return
+    try:
+        own = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8")).get("format") == FORMAT
+    except (OSError, ValueError, AttributeError, RecursionError):
+        own = False
+    foreign = [name for name in entries if name not in MODEL_FILES]
+    if not own or foreign:
+        examples = ", ".join((foreign or entries)[:3]) + (", ..." if len(foreign or entries) > 3 else "")
+        raise ClassifierError(Errors.E111.format(out=folder, examples=examples))
+
+
 def write_model_folder(classifier, folder: str | Path) -> Path:
     """Write model.json, vocabulary.json, weights.npz and card.md of a SentenceClassifier (byte-identical for the
     same model)."""

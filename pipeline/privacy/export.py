@@ -82,13 +82,13 @@ class _Exporter:
         self.counts: Counter = Counter()
         self.learning = False
 
-    def text(self, value: str, author: str) -> str:
+    def text(self, value: str, author: str, *, note: bool = True) -> str:
         if self.learning:
             self.pseudonymiser.learn(value, authors=[author])
             return value
         replacements = self.pseudonymiser.replacements(value, authors=[author] if author else [])
         self.counts.update(replacement.kind for replacement in replacements)
-        self.counts["records"] += 1
+        self.counts["records"] += note
         return apply_replacements(value, replacements)
 
     def author(self, value: str) -> str:
@@ -99,12 +99,17 @@ class _Exporter:
         mapping = resolve_columns(table.header, self.overrides, path)
         text_at, author_at = mapping["text"], mapping.get("author")
         rows = [table.header, *(row for _, row, _ in table)]
-        for row in rows[1:]:
+        width = table.width
+        for number, row in enumerate(rows[1:], start=1):
+            if len(row) > width and text_at == width - 1:  # an unquoted delimiter in the text, as `run` reads it
+                row = rows[number] = [*row[: width - 1], table.delimiter.join(row[width - 1 :])]
             author = row[author_at] if author_at is not None and author_at < len(row) else ""
             if text_at < len(row):
                 row[text_at] = self.text(row[text_at], author)
             if author_at is not None and author_at < len(row):
                 row[author_at] = self.author(author)
+            for surplus in range(width, len(row)):  # fields past the header: no column says what they hold
+                row[surplus] = self.text(row[surplus], author, note=False)
         buffer = io.StringIO(newline="")
         terminator = "\r\n" if "\r\n" in table.decoded.sample_text() else "\n"
         csv.writer(buffer, delimiter=table.delimiter, lineterminator=terminator).writerows(rows)

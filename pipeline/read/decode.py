@@ -105,8 +105,9 @@ def detect_encoding(path: Path, raw: bytes) -> str:
     if invalid == 0 or valid >= invalid:
         return "utf-8"
     best = from_bytes(cleaned, cp_isolation=["cp1252", "latin_1", "utf_16", "cp850"]).best()
-    if best is None:
-        raise InputFileError(Errors.E002.format(path=path))
+    if best is None:  # text (check_not_binary passed), but not in an encoding of Dutch exports: KOI8-R, GB18030, ...
+        guessed = "UTF-8 or one of the encodings guessed for Dutch exports (cp1252, latin-1, UTF-16, cp850)"
+        raise InputFileError(Errors.E003.format(path=path, encoding=guessed))
     return "cp1252" if best.encoding in ("cp1252", "latin_1") else best.encoding
 
 

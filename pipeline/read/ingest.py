@@ -36,8 +36,11 @@ ALIASES = {
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-FIELD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"  # XML (qdpx, xlsx) cannot hold them
+CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f{NONCHARACTERS}]")
+FIELD_CONTROL = re.compile(
+    f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200b-\\u200d\\u2060\\ufeff{NONCHARACTERS}]"
+)  # also invisible characters that make an id look like another ('\ufeff1' is not '1')
 SURROGATES = re.compile("[\ud800-\udfff]")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 __all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "resolve_columns"]
@@ -69,6 +72,7 @@ class Record:
     problems: list[str] = field(default_factory=list)
 
     def __post_init__(self):
+        self.source_file = printable_name(self.source_file)
         for name in ("source_file", "id", "community", "date_raw", "author", "role", "text"):
             value = getattr(self, name)
             if isinstance(value, str) and SURROGATES.search(value):
@@ -86,13 +90,20 @@ class Reject:
     reason: str
 
     def __post_init__(self):
-        self.source_file, self.id, self.reason = map(without_surrogates, (self.source_file, self.id, self.reason))
+        self.source_file = printable_name(self.source_file)
+        self.id, self.reason = map(without_surrogates, (self.id, self.reason))
 
 
 def without_surrogates(value: str) -> str:
     """``value`` with unpaired UTF-16 surrogates (a JSON escape such as ``\\ud800``, or a file name that is not
     UTF-8) replaced by U+FFFD: they cannot be written as UTF-8, and spaCy cannot tokenize them."""
     return SURROGATES.sub("\ufffd", value) if SURROGATES.search(value) else value
+
+
+def printable_name(value: str) -> str:
+    """A file name as written to the outputs and printed: control characters (a terminal escape in a name) and
+    surrogates become U+FFFD."""
+    return FIELD_CONTROL.sub("\ufffd", without_surrogates(value))
 
 
 def parse_column_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str]:

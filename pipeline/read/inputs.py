@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
-from .ingest import JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, Record, Reject, read_text_file
+from .ingest import JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, Record, Reject, printable_name, read_text_file
 from .jsonl import read_jsonl
 
 DOCUMENTATION_PREFIXES = ("readme", "license", "licence", "changelog", "contributing", "copying", "authors", "notice")
@@ -118,8 +118,8 @@ class InputReader:
         self._read: dict[Path, Path] = {}
 
     def _skip(self, path: Path, reason: str) -> None:
-        self.skipped.append(SkippedFile(str(path), reason))
-        self.warn(f"{path}: skipped: {reason}")
+        self.skipped.append(SkippedFile(printable_name(str(path)), reason))
+        self.warn(f"{printable_name(str(path))}: skipped: {reason}")
 
     def _first_time(self, path: Path, given_as: Path) -> bool:
         key = path.resolve()

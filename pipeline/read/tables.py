@@ -129,6 +129,9 @@ def read_table(path: Path, *, encoding: str | None, overrides: dict[str, str]) -
             continue
         if len(row) != width:
             problems.append(f"ragged_row: {len(row)} fields, header has {width}")
+        if len(row) > width and mapping["text"] == width - 1:  # 'We leerden, en ...' with an unquoted delimiter
+            row = [*row[: width - 1], table.delimiter.join(row[width - 1 :])]
+            problems[-1] += "; the fields after the text column were joined to the text"
         values = {name: row[index] for name, index in mapping.items() if index < len(row)}
         record = _make_record(values, path, start, path.stem, problems)
         if isinstance(record, Reject) and len(row) != width:

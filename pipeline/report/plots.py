@@ -24,7 +24,8 @@ COLOURS = {"leren": "#0072B2", "instrumenteel": "#D55E00", "balance": "#009E73"}
 MARKERS = {"leren": "o", "instrumenteel": "s", "balance": "D"}
 CATEGORY_COLOURS = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 LINE_STYLES = ["-", "--", ":", "-."]
-PLOT_STYLE = {"svg.hashsalt": "leersignalen", "font.size": 8, "axes.grid": True, "grid.alpha": 0.3}
+PLOT_STYLE = {"svg.hashsalt": "leersignalen", "font.size": 8, "axes.grid": True, "grid.alpha": 0.3,
+              "text.parse_math": False}  # a community named "$\\frac$" is text, not TeX
 PERIOD_DAYS = {"week": 7.0, "month": 30.4375, "quarter": 91.3125}
 
 
