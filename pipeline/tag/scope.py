@@ -19,6 +19,7 @@ The entries come from ``lexicons/negation.tsv`` (see docs/lexicon.md, "Negation 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -49,14 +50,49 @@ class ClauseScope:
             boundaries=boundaries,
         )
 
+    def __post_init__(self):
+        self._index()
+
+    def _index(self) -> None:
+        """Sorted copies for look-ups by position, so a long sentence costs n log n, not n³."""
+        self._cues = sorted(self.cues)
+        self._cue_starts = [cue[0] for cue in self._cues]
+        self._postcues = sorted(self.postcues)
+        self._postcue_starts = [cue[0] for cue in self._postcues]
+        self._frames = sorted(self.frames)
+        self._frame_starts = [frame[0] for frame in self._frames]
+        self._boundary_list = sorted(self.boundaries)
+        self._longest = max((stop - first for first, stop in (*self.cues, *self.postcues, *self.frames)), default=0)
+
+    def _boundary_in(self, first: int, stop: int) -> bool:
+        """Whether a clause boundary lies in the tokens [first, stop)."""
+        index = bisect_left(self._boundary_list, first)
+        return index < len(self._boundary_list) and self._boundary_list[index] < stop
+
     def _in_frame_content(self, start: int, end: int, cue_start: int) -> bool:
         """Whether the cue follows a frame that overlaps the match [start, end)."""
-        return any(first < end and stop > start and stop <= cue_start for first, stop in self.frames)
+        low = bisect_left(self._frame_starts, start - self._longest)
+        high = bisect_left(self._frame_starts, end)
+        return any(stop > start and stop <= cue_start for _, stop in self._frames[low:high])
+
+    def _candidates(self, start: int, end: int, window_before: int, window_after: int):
+        """The cues and postcues that can reach the match [start, end): near it, or (postcues) up to the next
+        boundary after it; each with whether it reaches back over any distance."""
+        low = start - window_before - self._longest
+        after = bisect_left(self._boundary_list, min(start + 1, end - 1))
+        next_boundary = self._boundary_list[after] if after < len(self._boundary_list) else None
+        for spans, starts, reaches_back, high in (
+            (self._cues, self._cue_starts, False, end + window_after),
+            (self._postcues, self._postcue_starts, True, None if next_boundary is None else max(end, next_boundary)),
+        ):
+            first = bisect_left(starts, low)
+            last = len(starts) if high is None else bisect_right(starts, high)
+            for cue in spans[first:last]:
+                yield cue, reaches_back
 
     def negated(self, start: int, end: int, *, rule_has_cue: bool, window_before: int, window_after: int) -> bool:
         """Whether a cue or postcue scopes over the match [start, end)."""
-        tagged = [(cue, False) for cue in self.cues] + [(cue, True) for cue in self.postcues]
-        for (cue_start, cue_end), reaches_back in tagged:
+        for (cue_start, cue_end), reaches_back in self._candidates(start, end, window_before, window_after):
             if self._in_frame_content(start, end, cue_start):
                 continue
             if cue_start < end and cue_end > start:
@@ -64,13 +100,14 @@ class ClauseScope:
                     return True
                 continue
             if cue_end <= start:
-                gap, between = start - cue_end, range(cue_end, start + 1)
+                gap, first, stop = start - cue_end, cue_end, start + 1
                 window = window_before
             elif cue_start >= end:
-                gap, between = cue_start - end, range(min(start + 1, end - 1), cue_start)
-                window = len(between) + 1 if reaches_back else window_after
+                first, stop = min(start + 1, end - 1), cue_start
+                gap = cue_start - end
+                window = max(0, stop - first) + 1 if reaches_back else window_after
             else:
                 continue
-            if gap <= window and not self.boundaries.intersection(between):
+            if gap <= window and not self._boundary_in(first, stop):
                 return True
         return False
