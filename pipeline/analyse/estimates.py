@@ -37,8 +37,7 @@ def _middle(start: pd.Timestamp, period: str) -> pd.Timestamp:
 def add_period_estimates(trends: pd.DataFrame, notes: pd.DataFrame, models: dict, period: str) -> pd.DataFrame:
     """Return ``trends`` with :func:`period_columns` filled in (notes: dated notes with ``period_start``)."""
     table = trends.copy()
-    for column in period_columns():
-        table[column] = np.nan
+    values = {column: np.full(len(table), np.nan) for column in period_columns()}  # filled per row, set at once
     deff = {(community, family): design_effect(group[FAMILY_SENTENCES[family]], group["sentences"])
             for community, group in notes.groupby("community") for family in FAMILIES}
     grouped = {key: group for key, group in notes.groupby(["community", "period_start"])}
@@ -49,20 +48,20 @@ def add_period_estimates(trends: pd.DataFrame, notes: pd.DataFrame, models: dict
             for family in FAMILIES:
                 share = clustered_share(group[FAMILY_SENTENCES[family]], group["sentences"],
                                         fallback_deff=deff[(community, family)])
-                table.loc[row, [f"{family}_share_ci_low", f"{family}_share_ci_high"]] = [share.low, share.high]
+                values[f"{family}_share_ci_low"][row], values[f"{family}_share_ci_high"][row] = share.low, share.high
         fitted = models.get(community)
         if fitted is None:
             continue
         t = fitted.months(_middle(start, period))
         for family in FAMILIES:
             estimate = trend_model.share_at(fitted, family, t)
-            table.loc[row, [f"{family}_model", f"{family}_model_low", f"{family}_model_high"]] = [
-                estimate.value, estimate.low, estimate.high]
+            for suffix, value in (("", estimate.value), ("_low", estimate.low), ("_high", estimate.high)):
+                values[f"{family}_model{suffix}"][row] = value
         gap = trend_model.difference(fitted, t)
-        table.loc[row, ["difference_model", "difference_model_low", "difference_model_high"]] = [
-            gap.value, gap.low, gap.high]
+        for suffix, value in (("", gap.value), ("_low", gap.low), ("_high", gap.high)):
+            values[f"difference_model{suffix}"][row] = value
     for column in period_columns():
-        table[column] = table[column].astype(float).round(4)
+        table[column] = pd.Series(values[column], index=table.index).astype(float).round(4)
     return table
 
 

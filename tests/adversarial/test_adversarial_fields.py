@@ -132,3 +132,18 @@ def test_train_refuses_an_out_folder_holding_someone_elses_files(tmp_path):
     model = tmp_path / "model"
     assert run_cli("train", "--gold", str(gold), "--out", str(model)).exit_code == 0
     assert run_cli("train", "--gold", str(gold), "--out", str(model)).exit_code == 0  # its own folder: retrained
+
+
+def test_weekly_trends_over_decades_of_empty_weeks_do_not_blow_up(tmp_path):
+    from conftest_hang import finishes_within
+
+    rows = [f"{c}{n},c{c},{day},{text}" for c in range(30)
+            for n, day, text in (("a", "1990-01-02", "We hebben geleerd."), ("b", "2025-12-01", "De deadline."))]
+    notes = tmp_path / "n.csv"
+    notes.write_text("id,community,date,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "o"
+    assert run_cli("run", str(notes), "--out", str(out), "--no-trends", "-q").exit_code == 0
+    with finishes_within(60):  # 56,000 weekly rows were filled in one pandas .loc call each: minutes
+        result = run_cli("trends", str(out), "--period", "week", "-q")
+    assert result.exit_code == 0, result.output
+    assert len((out / "trends.csv").read_text(encoding="utf-8").splitlines()) > 50_000
