@@ -30,6 +30,8 @@ STRINGS = {
         "leren": "leren", "instrumenteel": "instrumenteel", "model": "model", "balance": "balans",
         "thin_marker": "dunne periode (open)", "flagged": "gevlagde periode",
         "all_communities": "Alle gemeenschappen", "per": "per {period}",
+        "overview_limited": "Het overzicht toont de {shown} gemeenschappen met de meeste notities (van {total}); elke "
+                            "gemeenschap heeft hieronder een eigen deel met figuren.",
         "week": "week", "month": "maand", "quarter": "kwartaal",
         "model_table": "Trendmodel (logistische regressie op zinnen, notities als clusters)",
         "mk_table": "Mann-Kendall (alleen perioden zonder waarschuwing)",
@@ -64,6 +66,8 @@ STRINGS = {
         "leren": "learning", "instrumenteel": "instrumental", "model": "model", "balance": "balance",
         "thin_marker": "thin period (hollow)", "flagged": "flagged period",
         "all_communities": "All communities", "per": "per {period}",
+        "overview_limited": "The overview shows the {shown} communities with the most notes (of {total}); every "
+                            "community has its own section with figures below.",
         "week": "week", "month": "month", "quarter": "quarter",
         "model_table": "Trend model (logistic regression on sentences, notes as clusters)",
         "mk_table": "Mann-Kendall (periods without a warning only)",

@@ -29,6 +29,8 @@ from ..errors import Errors
 from ..output.folder import MANIFEST, check_run, check_trends
 from .plots import community_plots, overview_plot
 
+OVERVIEW_LIMIT = 12  # rows of the overview figure; more make it unreadable and slow (a row per community)
+
 REQUIRED = ("trends.csv", "trend_tests.csv", "patterns.csv", "evidence.csv")
 PATTERNS = ("lege_huls", "doorpakken", "eenmalig_evenement")
 
@@ -193,7 +195,9 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     flagged = {c: _shaded_periods(patterns[patterns["community"] == c], groups[c]) for c in communities}
     report_dir = out / "report"
     report_dir.mkdir(parents=True, exist_ok=True)
-    written = {"overview.png": overview_plot(groups, flagged, period, lang)} if communities else {}
+    shown = sorted(sorted(communities, key=lambda c: -int(groups[c]["notes"].sum()))[:OVERVIEW_LIMIT])
+    overview = {c: groups[c] for c in shown}
+    written = {"overview.png": overview_plot(overview, flagged, period, lang)} if communities else {}
     with_notes = trends[trends["notes"] > 0]
     thin = int((with_notes["warning"].fillna("") != "").sum())
     trend_settings = settings.get("trends", {})
@@ -210,6 +214,9 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     if communities:
         alt = f"{text('all_communities', lang)}: {text('per', lang, period=text(period, lang))}"
         parts.append(_image(written["overview.png"], alt))
+        if len(shown) < len(communities):
+            limited = text("overview_limited", lang, shown=len(shown), total=len(communities))
+            parts.append(f"<p class='meta'>{html.escape(limited)}</p>")
     parts.append(f"<h3>{html.escape(text('flags_table', lang))}</h3><table><thead><tr><th>"
                  f"{html.escape(text('community', lang))}</th>"
                  + "".join(f"<th>{html.escape(text(p, lang))}</th>" for p in PATTERNS) + "</tr></thead><tbody>")

@@ -166,3 +166,21 @@ def test_repeated_sentence_is_quoted_once(page):
     section = text[text.index("<section class='community' id='wijkteam-noord"):]
     structuur = section[section.index("<h4>structuur"):section.index("<h4>output")]
     assert structuur.count("<mark>agenda</mark>") == 1
+
+
+def test_the_overview_figure_holds_the_twelve_largest_communities_and_says_so(tmp_path):
+    from leersignalen.report.html import OVERVIEW_LIMIT
+
+    rows = [f"{c}-{d},team{c:02d},2025-0{d + 1}-05,We hebben samen geleerd. De deadline is vrijdag."
+            for c in range(OVERVIEW_LIMIT + 2) for d in range(1 + (c % 3 == 0))]  # fmt: skip
+    notes = tmp_path / "n.csv"
+    notes.write_text("id,community,date,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", str(notes), "--out", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(cli, ["report", str(out), "--lang", "en", "-q"])
+    assert result.exit_code == 0, result.output
+    page = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert (f"The overview shows the {OVERVIEW_LIMIT} communities with the most notes (of {OVERVIEW_LIMIT + 2}); "
+            "every community has its own section with figures below.") in page
+    assert page.count("<section class='community'") == OVERVIEW_LIMIT + 2
