@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..categories import FAMILIES, Category, load_categories
-from ..errors import Errors, InputFileError
+from ..errors import Errors
 from .cells import iter_csv_records, read_csv_rows
+from .fields import MANIFEST_FIELDS, SETTINGS_FIELDS, RunFolderError, checked_fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,10 +52,6 @@ SIGNAL_COLUMNS = (
 )  # fmt: skip
 REJECT_COLUMNS = ("source_file", "source_line", "id", "reason")
 NOTE_ID_COLUMNS = ("note_id", "community", "date", "author", "role", "source_file", "source_line")
-
-
-class RunFolderError(InputFileError):
-    """A run folder that is incomplete, mixes runs, or has a damaged manifest or settings file."""
 
 
 def _categories(categories: tuple[Category, ...] | None) -> tuple[Category, ...]:
@@ -133,7 +130,7 @@ def read_json(path: str | os.PathLike, *, command: str) -> dict:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, RecursionError):
         data = None
     except json.JSONDecodeError as error:
         problem = f"truncated or corrupt (JSON error at line {error.lineno}: {error.msg})"
@@ -149,15 +146,17 @@ def rerun_command(folder: Path) -> str:
 
 
 def read_manifest(folder: str | os.PathLike) -> dict:
-    """The manifest of a run folder ({} when absent)."""
+    """The manifest of a run folder ({} when absent); a field of the wrong type is E088."""
     folder = Path(folder)
-    return read_json(folder / MANIFEST, command=rerun_command(folder))
+    command = rerun_command(folder)
+    return checked_fields(folder / MANIFEST, read_json(folder / MANIFEST, command=command), MANIFEST_FIELDS, command)
 
 
 def read_settings(folder: str | os.PathLike) -> dict:
-    """The contents of ``OUT/trends_settings.json`` ({} when absent)."""
+    """The contents of ``OUT/trends_settings.json`` ({} when absent); a field of the wrong type is E088."""
     folder = Path(folder)
-    return read_json(folder / SETTINGS, command=f"`leersignalen trends {folder}`")
+    command = f"`leersignalen trends {folder}`"
+    return checked_fields(folder / SETTINGS, read_json(folder / SETTINGS, command=command), SETTINGS_FIELDS, command)
 
 
 def update_settings(folder: str | os.PathLike, update: dict) -> None:
@@ -215,7 +214,12 @@ def check_run(folder: str | os.PathLike) -> dict:
     if status != COMPLETE:
         problem = f"the run did not finish (manifest.json status {status!r})"
         raise RunFolderError(Errors.E088.format(path=folder, problem=problem, command=command))
-    for name, expected in (manifest.get("sha256") or {}).items():
+    recorded = manifest.get("sha256") or {}
+    for name in TAGGED_TABLES:
+        if (folder / name).is_file() and name not in recorded:
+            problem = f"not recorded in {MANIFEST}, so it cannot be traced to this run"
+            raise RunFolderError(Errors.E089.format(path=folder / name, problem=problem, command=command))
+    for name, expected in recorded.items():
         path = folder / name
         if not path.is_file():
             raise RunFolderError(Errors.E088.format(path=path, problem="missing", command=command))
@@ -268,7 +272,12 @@ def check_trends(folder: str | os.PathLike, manifest: dict | None = None) -> dic
         problem = (f"the trends were computed from run {settings.get('run_id')}, the tables are of run "
                    f"{manifest.get('run_id')}")
         raise RunFolderError(Errors.E089.format(path=folder / SETTINGS, problem=problem, command=command))
-    for name, expected in (settings.get("sha256") or {}).items():
+    recorded = settings.get("sha256") or {}
+    for name in TREND_FILES:
+        if (folder / name).is_file() and name not in recorded:
+            problem = f"not recorded in {SETTINGS}, so it cannot be traced to these trends"
+            raise RunFolderError(Errors.E089.format(path=folder / name, problem=problem, command=command))
+    for name, expected in recorded.items():
         path = folder / name
         if not path.is_file() or file_sha256(path) != expected:
             problem = f"{'missing' if not path.is_file() else 'changed'} since `leersignalen trends` wrote it"

@@ -147,3 +147,51 @@ def test_weekly_trends_over_decades_of_empty_weeks_do_not_blow_up(tmp_path):
         result = run_cli("trends", str(out), "--period", "week", "-q")
     assert result.exit_code == 0, result.output
     assert len((out / "trends.csv").read_text(encoding="utf-8").splitlines()) > 50_000
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("edited")
+    notes = notes_jsonl(base / "n.jsonl", ["We hebben samen geleerd. De deadline is vrijdag.", "We plannen."] * 2)
+    assert run_cli("run", str(notes), "--out", str(base / "run"), "-q").exit_code == 0
+    return base / "run"
+
+
+def edited(run, tmp_path, file, change):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(run, copy)
+    data = json.loads((copy / file).read_text(encoding="utf-8"))
+    change(data)
+    (copy / file).write_text(json.dumps(data), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize(("file", "change", "problem"), [
+    ("manifest.json", dict.clear, "field 'counts' is missing"),
+    ("manifest.json", lambda m: m.update(sha256="x"), "field 'sha256' is str, not dict"),
+    ("manifest.json", lambda m: m.update(counts=None), "field 'counts' is NoneType, not dict"),
+    ("manifest.json", lambda m: m["counts"].update(notes_out="veel"),
+     "field 'counts' holds values that are not numbers"),
+    ("trends_settings.json", lambda s: s.update(trends="x"), "field 'trends' is str, not dict"),
+    ("trends_settings.json", lambda s: s["trends"].update(period="decade"),
+     "field 'trends.period' is 'decade', not one of week, month, quarter"),
+    ("trends_settings.json", lambda s: s["trends"].update(period_auto={"fallback": False}),
+     "field 'trends.period_auto' lacks min_share, min_notes, min_words, passing"),
+])  # fmt: skip
+def test_a_hand_edited_manifest_or_settings_file_is_one_line_e088_naming_the_field(finished_run, tmp_path, file,
+                                                                                    change, problem):  # fmt: skip
+    copy = edited(finished_run, tmp_path, file, change)
+    commands = [["report", str(copy)], ["export", "qdpx", str(copy), "--out", str(tmp_path / "p.qdpx")]]
+    for command in commands + ([["summary", str(copy)]] if file == "manifest.json" else []):
+        result = run_cli(*command)
+        assert result.exit_code == 2 and "Traceback" not in result.output, (command, result.output)
+        assert f": edited or damaged ({problem}); " in result.output.splitlines()[-1], command
+
+
+def test_emptied_checksums_do_not_switch_the_checks_off(finished_run, tmp_path):
+    copy = edited(finished_run, tmp_path, "trends_settings.json", lambda s: s.update(sha256={}))
+    result = run_cli("report", str(copy))
+    assert result.exit_code == 2
+    assert "trends.csv: not recorded in trends_settings.json, so it cannot be traced to these trends" in result.output
