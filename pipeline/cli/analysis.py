@@ -54,10 +54,12 @@ def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int
            quiet: bool) -> None:
     """Write trends.csv, trend_tests.csv, patterns.csv, evidence.csv (and by role/author) into OUT."""
     from ..analyse.trends import write_trends
+    from ..output.staging import locked_folder
 
     _require_notes(out_dir)
-    summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
-                           n_boot=resamples, date_range=date_range)
+    with locked_folder(out_dir):
+        summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
+                               n_boot=resamples, date_range=date_range)
     if not quiet:
         for line in describe_trends(summary, out_dir):
             click.echo(line)
@@ -71,9 +73,11 @@ def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int
 @quiet_option
 def report(out_dir: Path, lang: str, quiet: bool) -> None:
     """Write OUT/report/index.html and its PNG plots; it never computes trends."""
+    from ..output.staging import locked_folder
     from ..report.html import write_report
 
     _require_notes(out_dir)
-    page = write_report(out_dir, lang=lang)
+    with locked_folder(out_dir):
+        page = write_report(out_dir, lang=lang)
     if not quiet:
         click.echo(f"wrote {page}")

@@ -39,6 +39,15 @@ def read_once(paths: tuple[Path, ...], option: str) -> list[Path]:
     return list(kept.values())
 
 
+def _writing_into(folder: Path):
+    """The run folder's lock while validation files are written into a run folder (nothing for another folder)."""
+    from contextlib import nullcontext
+
+    from ..output.staging import is_output_folder, locked_folder
+
+    return locked_folder(folder) if is_output_folder(folder) else nullcontext()
+
+
 def _pipeline(model: str, lexicon_dir: Path | None):
     from ..tag.pipeline import build_pipeline
 
@@ -136,7 +145,8 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
     if not gold2_paths:
         pairs, comparison = _machine_pairs(gold, pred, model, classifier_path, lexicon_dir)
         result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
-        written = write_validation(result, folder)
+        with _writing_into(folder):
+            written = write_validation(result, folder)
         click.echo(format_table(result))
         click.echo("")
         click.echo(methods_sentence(result))
@@ -157,11 +167,13 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
         machine = [validate_pairs(p, comparison=comparison, resamples=resamples, seed=seed)
                    for p in (against_first, against_second)]  # fmt: skip
         table = side_by_side(coders, *machine)
-        written += write_side_by_side(table, folder)
+        with _writing_into(folder):
+            written += write_side_by_side(table, folder)
         click.echo("")
         click.echo(format_side_by_side(table))
         sentences.append(methods_sentence(machine[0]))
-    written = write_validation(coders, folder, methods=" ".join(sentences)) + written
+    with _writing_into(folder):
+        written = write_validation(coders, folder, methods=" ".join(sentences)) + written
     click.echo("")
     click.echo(" ".join(sentences))
     click.echo("wrote " + ", ".join(str(path) for path in written))

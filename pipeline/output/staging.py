@@ -177,6 +177,18 @@ def take_lock(out: Path) -> Path:
     raise OutputFolderError(Errors.E087.format(out=out, pid="?", host="?"))
 
 
+@contextmanager
+def locked_folder(out: str | os.PathLike) -> Iterator[Path]:
+    """Hold ``OUT.lock`` while a command writes into an existing run folder (``trends``, ``report``, ``validate``),
+    so it cannot write into a folder that a run is replacing, nor mix its files with a second such command."""
+    out = Path(out).resolve()
+    lock = take_lock(out)
+    try:
+        yield out
+    finally:
+        lock.unlink(missing_ok=True)
+
+
 def _discard(partial: Path) -> None:
     shutil.rmtree(partial, ignore_errors=True)
 

@@ -256,6 +256,28 @@ def test_a_second_run_into_a_locked_folder_is_refused(inputs, tmp_path):
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["status"] == "complete"
 
 
+def test_trends_report_and_validate_take_the_lock_of_the_folder_they_write_into(inputs, tmp_path):
+    out = tmp_path / "uit"
+    assert cli_run("run", str(inputs / "notes.csv"), "--out", str(out), "--model", "blank", "-q").exit_code == 0
+    gold = tmp_path / "gold.csv"
+    gold.write_text("text,labels\n" + "".join(f"{text},\n" for text in TEXTS), encoding="utf-8")
+    before = tree_hashes(out)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock = staging.take_lock(out.resolve())
+        lock.write_text(json.dumps({"pid": holder.pid, "host": socket.gethostname()}), encoding="utf-8")
+        for command in (["trends", str(out)], ["report", str(out)], ["validate", "--gold", str(gold), "--pred",
+                                                                      str(out), "--resamples", "20"]):  # fmt: skip
+            result = cli_run(*command)
+            one_line_error(result, "E087")
+        assert tree_hashes(out) == before
+    finally:
+        holder.kill()
+        holder.wait()
+        lock.unlink(missing_ok=True)
+    assert cli_run("trends", str(out), "-q").exit_code == 0 and not lock.exists()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("processes", ["1", "2"])
 def test_sigterm_removes_the_partial_folder_and_the_lock(tmp_path, processes):
