@@ -12,6 +12,7 @@ import click
 
 from ..errors import ClassifierError, Errors, GoldFileError
 from .errors import InputPath
+from .files import read_once, writing_into
 from .options import (
     classifier_option,
     deprecated_alias,
@@ -24,28 +25,6 @@ from .options import (
 
 SPLITS = ("dev", "heldout", "all")
 RULE_CHOICES = ("per-category", "one")
-
-
-def read_once(paths: tuple[Path, ...], option: str) -> list[Path]:
-    """The files of a repeatable option, each once: a coding file given twice would count every sentence twice
-    (and leak across the folds of cross-validation)."""
-    kept: dict[Path, Path] = {}
-    for path in paths:
-        key = path.resolve()
-        if key in kept:
-            click.echo(f"Warning: {path}: given twice as {option} (also as {kept[key]}); read once", err=True)
-        else:
-            kept[key] = path
-    return list(kept.values())
-
-
-def _writing_into(folder: Path):
-    """The run folder's lock while validation files are written into a run folder (nothing for another folder)."""
-    from contextlib import nullcontext
-
-    from ..output.staging import is_output_folder, locked_folder
-
-    return locked_folder(folder) if is_output_folder(folder) else nullcontext()
 
 
 def _pipeline(model: str, lexicon_dir: Path | None):
@@ -145,7 +124,7 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
     if not gold2_paths:
         pairs, comparison = _machine_pairs(gold, pred, model, classifier_path, lexicon_dir)
         result = validate_pairs(pairs, comparison=comparison, resamples=resamples, seed=seed)
-        with _writing_into(folder):
+        with writing_into(folder):
             written = write_validation(result, folder)
         click.echo(format_table(result))
         click.echo("")
@@ -167,12 +146,12 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
         machine = [validate_pairs(p, comparison=comparison, resamples=resamples, seed=seed)
                    for p in (against_first, against_second)]  # fmt: skip
         table = side_by_side(coders, *machine)
-        with _writing_into(folder):
+        with writing_into(folder):
             written += write_side_by_side(table, folder)
         click.echo("")
         click.echo(format_side_by_side(table))
         sentences.append(methods_sentence(machine[0]))
-    with _writing_into(folder):
+    with writing_into(folder):
         written = write_validation(coders, folder, methods=" ".join(sentences)) + written
     click.echo("")
     click.echo(" ".join(sentences))
