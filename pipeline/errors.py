@@ -159,6 +159,7 @@ class Errors(metaclass=_PrefixCode):
     E110 = "{path}: given as --gold and as --gold2; the second coder's file must be another coder's file"
     E111 = ("{out}: not a model folder written by `leersignalen train` and not empty (it holds {examples}); choose a "
             "new or empty --out, the folder stays as it is")
+    E112 = "{path}:{row}: {column} {value!r} is not a character offset; regenerate it with `leersignalen run`"
 
 
 class LeersignalenError(Exception):

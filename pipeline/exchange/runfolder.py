@@ -33,7 +33,23 @@ def read_run_folder(run_dir: str | Path) -> RunFolder:
     path = Path(run_dir)
     manifest = check_run_folder(path)
     tables = {name: read_table(path / name) for name in REQUIRED}
+    for name in (SENTENCES, SIGNALS):
+        _check_offsets(path / name, tables[name])
     return RunFolder(path, tables[NOTES], tables[SENTENCES], tables[SIGNALS], manifest)
+
+
+OFFSET_COLUMNS = ("sentence_index", "start_char", "end_char")
+OFFSET = r"\d{1,12}"  # a character offset of a text of up to a terabyte
+
+
+def _check_offsets(path: Path, table: pd.DataFrame) -> None:
+    """Refuse (E112) a hand-edited table whose offsets are not whole numbers: the exports would crash on them."""
+    for column in (c for c in OFFSET_COLUMNS if c in table.columns):
+        bad = ~table[column].astype(str).str.fullmatch(OFFSET)
+        if bad.any():
+            row = int(bad.to_numpy().nonzero()[0][0])
+            value = table[column].iloc[row]
+            raise ExchangeError(Errors.E112.format(path=path, row=row + 2, column=column, value=value))
 
 
 def check_run_folder(path: Path) -> dict:

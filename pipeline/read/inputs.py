@@ -115,22 +115,28 @@ class InputReader:
         self.formats = {"sheet": sheet, "split_on": split_on, "encoding": encoding, "overrides": overrides}
         self.warn = warn
         self.skipped: list[SkippedFile] = []
-        self._read: dict[Path, Path] = {}
+        self._read: dict[object, tuple[Path, Path]] = {}
 
     def _skip(self, path: Path, reason: str) -> None:
         self.skipped.append(SkippedFile(printable_name(str(path)), reason))
         self.warn(f"{printable_name(str(path))}: skipped: {reason}")
 
     def _first_time(self, path: Path, given_as: Path) -> bool:
-        key = path.resolve()
+        try:
+            found = path.stat()
+            key = (found.st_dev, found.st_ino)  # the same file under two names or hard links is one file
+        except OSError:
+            key = path.resolve()
         if key in self._read:
-            first = self._read[key]
-            if first.resolve() != key:
+            first, first_path = self._read[key]
+            if first != first_path:
                 self._skip(path, f"already read (as part of {first})")
+            elif first_path.resolve() != path.resolve():
+                self._skip(path, f"already read (the same file as {first_path})")
             else:
                 self._skip(path, "given twice; read once" if given_as == path else "already read (given by name)")
             return False
-        self._read[key] = given_as
+        self._read[key] = (given_as, path)
         return True
 
     def __iter__(self) -> Iterator[Record | Reject]:

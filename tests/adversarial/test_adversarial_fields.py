@@ -195,3 +195,23 @@ def test_emptied_checksums_do_not_switch_the_checks_off(finished_run, tmp_path):
     result = run_cli("report", str(copy))
     assert result.exit_code == 2
     assert "trends.csv: not recorded in trends_settings.json, so it cannot be traced to these trends" in result.output
+
+
+def test_a_hand_made_run_folder_with_an_offset_that_is_no_number_is_one_line_e112(finished_run, tmp_path):
+    import csv
+    import shutil
+
+    copy = tmp_path / "hand"
+    shutil.copytree(finished_run, copy)
+    (copy / "manifest.json").unlink()
+    (copy / "trends_settings.json").unlink()
+    with open(copy / "sentences.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[1][rows[0].index("start_char")] = "99999999999999999999"
+    with open(copy / "sentences.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = run_cli("export", "qdpx", str(copy), "--out", str(tmp_path / "p.qdpx"))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (f"Error: E112 {copy / 'sentences.csv'}:2: start_char "
+                                              "'99999999999999999999' is not a character offset; regenerate it "
+                                              "with `leersignalen run`")  # fmt: skip

@@ -331,3 +331,13 @@ def test_a_sheet_whose_last_cell_is_xfd1048576_is_read_without_padding_every_row
         result = read(path)
     assert [note.id for note in result.notes] == ["1"]
     assert [(r.source_line, r.reason) for r in result.rejects] == [(1048576, "empty text: the note has no text to tag")]
+
+
+def test_two_hard_links_to_one_file_are_read_once(tmp_path, read):
+    first = tmp_path / "a.csv"
+    first.write_text(HEADER + rows(2), encoding="utf-8")
+    second = tmp_path / "b.csv"
+    os.link(first, second)
+    result = read(first, second)
+    assert [note.id for note in result.notes] == ["n1", "n2"]
+    assert [s.reason for s in result.skipped] == [f"already read (the same file as {first})"]
