@@ -22,6 +22,8 @@ from ..errors import Errors, InputFileError
 from .ingest import JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, Record, Reject, printable_name, read_text_file
 from .jsonl import read_jsonl
 
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+DOCUMENT_SUFFIXES = (".docx", ".odt", ".pdf", ".html", ".htm")
 DOCUMENTATION_PREFIXES = ("readme", "license", "licence", "changelog", "contributing", "copying", "authors", "notice")
 
 
@@ -116,6 +118,7 @@ class InputReader:
         self.warn = warn
         self.skipped: list[SkippedFile] = []
         self._read: dict[object, tuple[Path, Path]] = {}
+        self._suffixes_read: set[str] = set()
 
     def _skip(self, path: Path, reason: str) -> None:
         self.skipped.append(SkippedFile(printable_name(str(path)), reason))
@@ -162,12 +165,23 @@ class InputReader:
                 raise InputFileError(Errors.E008.format(path=path))
             for file in files:
                 yield from self._read_file(file, path, read_format)
+        self._warn_unused_options()
+
+    def _warn_unused_options(self) -> None:
+        """--sheet and --split-on that no input could use are named, not ignored in silence."""
+        for option, value, suffixes, kinds in (
+            ("--sheet", self.formats["sheet"], SHEET_SUFFIXES, "Excel and ODS files"),
+            ("--split-on", self.formats["split_on"], DOCUMENT_SUFFIXES, "Word, ODT, PDF and HTML files"),
+        ):
+            if value and not self._suffixes_read & set(suffixes):
+                self.warn(f"{option} {value} applies to {kinds}; none of the inputs is one, so it was not used")
 
     def _read_file(self, path: Path, root: Path | None, read_format) -> Iterator[Record | Reject]:
         from . import FORMAT_SUFFIXES
         from .tables import read_table
 
         suffix = path.suffix.lower()
+        self._suffixes_read.add(suffix)
         if suffix in FORMAT_SUFFIXES:
             yield from read_format(path, root=root, **self.formats)
         elif suffix in TABLE_SUFFIXES:

@@ -341,3 +341,14 @@ def test_two_hard_links_to_one_file_are_read_once(tmp_path, read):
     result = read(first, second)
     assert [note.id for note in result.notes] == ["n1", "n2"]
     assert [s.reason for s in result.skipped] == [f"already read (the same file as {first})"]
+
+
+def test_sheet_and_split_on_that_no_input_can_use_are_named(tmp_path, capsys):
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + rows(1), encoding="utf-8")
+    items = list(read_inputs([path], sheet="Blad1", split_on="heading"))
+    assert len(items) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "Warning: --sheet Blad1 applies to Excel and ODS files; none of the inputs is one, so it was not used",
+        "Warning: --split-on heading applies to Word, ODT, PDF and HTML files; none of the inputs is one, so it was "
+        "not used"]
