@@ -215,10 +215,7 @@ def check_run(folder: str | os.PathLike) -> dict:
         problem = f"the run did not finish (manifest.json status {status!r})"
         raise RunFolderError(Errors.E088.format(path=folder, problem=problem, command=command))
     recorded = manifest.get("sha256") or {}
-    for name in TAGGED_TABLES:
-        if (folder / name).is_file() and name not in recorded:
-            problem = f"not recorded in {MANIFEST}, so it cannot be traced to this run"
-            raise RunFolderError(Errors.E089.format(path=folder / name, problem=problem, command=command))
+    _refuse_unrecorded(folder, TAGGED_TABLES, recorded, f"{MANIFEST}, so it cannot be traced to this run", command)
     for name, expected in recorded.items():
         path = folder / name
         if not path.is_file():
@@ -227,6 +224,14 @@ def check_run(folder: str | os.PathLike) -> dict:
             problem = f"changed after the run (its SHA-256 differs from the one in {MANIFEST})"
             raise RunFolderError(Errors.E089.format(path=path, problem=problem, command=command))
     return manifest
+
+
+def _refuse_unrecorded(folder: Path, names: tuple[str, ...], recorded: dict, where: str, command: str) -> None:
+    """E089 for a file of ``names`` in ``folder`` whose checksum was not recorded (emptied checksums, a file added)."""
+    for name in names:
+        if (folder / name).is_file() and name not in recorded:
+            problem = f"not recorded in {where}"
+            raise RunFolderError(Errors.E089.format(path=folder / name, problem=problem, command=command))
 
 
 def begin_trends(folder: str | os.PathLike, manifest: dict | None = None) -> str | None:
@@ -273,10 +278,7 @@ def check_trends(folder: str | os.PathLike, manifest: dict | None = None) -> dic
                    f"{manifest.get('run_id')}")
         raise RunFolderError(Errors.E089.format(path=folder / SETTINGS, problem=problem, command=command))
     recorded = settings.get("sha256") or {}
-    for name in TREND_FILES:
-        if (folder / name).is_file() and name not in recorded:
-            problem = f"not recorded in {SETTINGS}, so it cannot be traced to these trends"
-            raise RunFolderError(Errors.E089.format(path=folder / name, problem=problem, command=command))
+    _refuse_unrecorded(folder, TREND_FILES, recorded, f"{SETTINGS}, so it cannot be traced to these trends", command)
     for name, expected in recorded.items():
         path = folder / name
         if not path.is_file() or file_sha256(path) != expected:
