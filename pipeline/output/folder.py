@@ -227,7 +227,7 @@ def check_run(folder: str | os.PathLike) -> dict:
 
 
 def _refuse_unrecorded(folder: Path, names: tuple[str, ...], recorded: dict, where: str, command: str) -> None:
-    """E089 for a file of ``names`` in ``folder`` whose checksum was not recorded (emptied checksums, a file added)."""
+    """Refuse a file of ``names`` in ``folder`` whose checksum was not recorded (emptied checksums, a file added)."""
     for name in names:
         if (folder / name).is_file() and name not in recorded:
             problem = f"not recorded in {where}"
