@@ -100,7 +100,7 @@ def with_coordinated_first_names(text: str, mentions: list[Mention]) -> list[Men
             if lower in NEVER_A_PERSON or lower in HEADINGS or rules.at_sentence_start(text, start):
                 continue
             taken = [m for m in mentions if m.start < end and start < m.end]
-            if any(m.kind == "person" or m.kind != "place" or not is_first_name(word) for m in taken):
+            if taken and (any(m.kind != "place" for m in taken) or not is_first_name(word)):
                 continue  # already a name, or an institution, or a place that is no first name
             after_preposition = AFTER_PREPOSITION.search(text[max(0, start - 8) : start])
             if is_first_name(word) or not (comma or is_place(word) or is_english_word(lower) or after_preposition):

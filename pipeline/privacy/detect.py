@@ -98,7 +98,7 @@ def _plausible_person(text: str, mention: Mention, known: frozenset[str]) -> boo
     capitalised = [word for word in words if word[0].isupper()]
     if all(word.lower() in NEVER_A_PERSON for word in capitalised):
         return False
-    if regex.match(r"-\p{Ll}", text[mention.end : mention.end + 2]) or regex.search(r"\p{L}-\p{Ll}", span):
+    if regex.match(r"-\p{Ll}", text[mention.end : mention.end + 2]) or any(map(rules.hyphen_compound, words)):
         return False  # 'Oud-middag', 'Diwali-avond': (the first part of) a compound
     if _english_title(text, mention, capitalised):
         return False

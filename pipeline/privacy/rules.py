@@ -42,6 +42,12 @@ SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*•–>]+\s*)?)$")
 NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{L}[\p{L}'’-]*)")
 
 
+def hyphen_compound(word: str) -> bool:
+    """'Peer-evaluatie', 'Diwali-avond': a part after a hyphen in lower case makes a compound, not a name
+    ('Al-Khatib', 'Geert-Jan' have capitals)."""
+    return any(part[:1].islower() for part in word.split("-")[1:])
+
+
 def first_word(span: str) -> str:
     """The first word of a span, lower case."""
     match = WORD.search(span)
@@ -75,7 +81,7 @@ def speaker_prefixes(
             continue  # 'Actie:', 'Rooster Pinksteren:'
         if len(words) == 1 and not is_name_word(words[0]):
             continue
-        if len(words) == 1 and "-" in words[0] and any(part[:1].islower() for part in words[0].split("-")[1:]):
+        if len(words) == 1 and hyphen_compound(words[0]):
             continue  # 'Peer-evaluatie:', 'Retro-thema:'
         if len(words) == 1 and is_english(words[0]):
             continue  # 'Mad:', 'Sad:', 'Glad:' in a retrospective
@@ -133,8 +139,8 @@ def particle_surnames(
             continue
         if lower.endswith(("se", "sche")) or PLACE_WORD.search(lower):
             continue  # 'de Turkse', 'de Rivierenwijk': an adjective or a place, not a surname
-        if any(part[:1].islower() for part in word.split("-")[1:]):
-            continue  # 'de Diwali-avond': a compound
+        if hyphen_compound(word):
+            continue  # 'de Diwali-avond'
         if is_surname(word):
             yield match.start("name"), match.end("name"), "particle"
         elif not is_word(lower) and not is_compound(word):
@@ -177,9 +183,9 @@ PHONE = regex.compile(r"(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?
 
 def _plain_words(word: str, is_word: Callable[[str], bool], is_english: Callable[[str], bool]) -> bool:
     """Whether a capitalised word is made of ordinary words: 'Peer-evaluatie', 'Safety', 'Rotterdam' is not."""
+    if hyphen_compound(word):
+        return True
     parts = word.split("-")
-    if len(parts) > 1 and any(part[:1].islower() for part in parts[1:]):
-        return True  # 'Peer-evaluatie', 'Retro-thema': a compound with a hyphen ('Al-Khatib' has capitals)
     lowered = [part.lower() for part in parts]
     if len(parts) > 1:
         return all(is_word(part) for part in lowered)
