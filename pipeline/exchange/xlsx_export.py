@@ -11,7 +11,6 @@ characters is cut, ends in " [...]" and is named in a warning (the whole text st
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from ..output.folder import iter_rows
+from ..read.inputs import warn_on_stderr
 from .runfolder import check_run_folder
 
 SHEETS = (("notes", "notes.csv"), ("sentences", "sentences.csv"), ("signals", "signals.csv"),
@@ -97,11 +97,7 @@ def _write_sheet(workbook: Workbook, name: str, path: Path, warn: Callable[[str]
     return count
 
 
-def _warn_on_stderr(message: str) -> None:
-    print(f"Warning: {message}", file=sys.stderr)
-
-
-def export_xlsx(run_dir: str | Path, target: str | Path, warn: Callable[[str], None] = _warn_on_stderr
+def export_xlsx(run_dir: str | Path, target: str | Path, warn: Callable[[str], None] = warn_on_stderr
                 ) -> dict[str, int]:  # fmt: skip
     """Write the run in ``run_dir`` to the workbook ``target``; return the data rows per sheet."""
     folder = Path(run_dir)

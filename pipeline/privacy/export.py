@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,7 +25,7 @@ from ..read.ingest import (
     _open_text,
     resolve_columns,
 )
-from ..read.inputs import folder_entries, skip_reason
+from ..read.inputs import folder_entries, skip_reason, warn_on_stderr
 from ..read.jsonl import object_keys, parse_json
 from ..read.tables import TableRows
 from .engine import Pseudonymiser, apply_replacements
@@ -68,10 +67,6 @@ def _note_files(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[Path,
         raise InputFileError(Errors.E008.format(path=path))
 
 
-def _warn_on_stderr(message: str) -> None:
-    print(f"Warning: {message}", file=sys.stderr)
-
-
 class _Exporter:
     """Reads each file, lets the pseudonymiser learn or replace, and writes the copy."""
 
@@ -101,8 +96,8 @@ class _Exporter:
         rows = [table.header, *(row for _, row, _ in table)]
         width = table.width
         for number, row in enumerate(rows[1:], start=1):
-            if len(row) > width and text_at == width - 1:  # an unquoted delimiter in the text, as `run` reads it
-                row = rows[number] = [*row[: width - 1], table.delimiter.join(row[width - 1 :])]
+            if (rejoined := table.text_rejoined(row, text_at)) is not None:  # as `run` reads it
+                row = rows[number] = rejoined
             author = row[author_at] if author_at is not None and author_at < len(row) else ""
             if text_at < len(row):
                 row[text_at] = self.text(row[text_at], author)
@@ -207,7 +202,7 @@ def pseudonymise_export(
 
     def note_skip(message: str) -> None:
         skipped.append(message)
-        (warn or _warn_on_stderr)(message)
+        (warn or warn_on_stderr)(message)
 
     files = [pair for path in inputs for pair in _note_files(path, note_skip)]
     exporter.learning = True

@@ -39,7 +39,8 @@ class SkippedFile:
         return {"path": self.path, "reason": self.reason}
 
 
-def _warn_on_stderr(message: str) -> None:
+def warn_on_stderr(message: str) -> None:
+    """The default warning of readers and writers: ``Warning: MESSAGE`` on stderr."""
     print(f"Warning: {message}", file=sys.stderr)
 
 
@@ -106,7 +107,7 @@ class InputReader:
 
     def __init__(
         self, paths: list[Path], *, encoding: str | None, overrides: dict[str, str], sheet: str | None,
-        split_on: str | None, warn: Callable[[str], None] = _warn_on_stderr,
+        split_on: str | None, warn: Callable[[str], None] = warn_on_stderr,
     ):  # fmt: skip
         from . import check_split_mode
 

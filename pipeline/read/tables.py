@@ -95,6 +95,13 @@ class TableRows:
         header[0] = header[0].removeprefix("\ufeff")
         return header
 
+    def text_rejoined(self, row: list[str], text_at: int) -> list[str] | None:
+        """``row`` with its fields past the header joined back into the text, when the text is the last column and
+        an unquoted delimiter split it ('We leerden, en ...'); None when there is nothing to join."""
+        if len(row) <= self.width or text_at != self.width - 1:
+            return None
+        return [*row[:text_at], self.delimiter.join(row[text_at:])]
+
     def __iter__(self) -> Iterator[tuple[int, list[str], list[str]]]:
         lines = self._lines
         while True:
@@ -129,8 +136,8 @@ def read_table(path: Path, *, encoding: str | None, overrides: dict[str, str]) -
             continue
         if len(row) != width:
             problems.append(f"ragged_row: {len(row)} fields, header has {width}")
-        if len(row) > width and mapping["text"] == width - 1:  # 'We leerden, en ...' with an unquoted delimiter
-            row = [*row[: width - 1], table.delimiter.join(row[width - 1 :])]
+        if (rejoined := table.text_rejoined(row, mapping["text"])) is not None:
+            row = rejoined
             problems[-1] += "; the fields after the text column were joined to the text"
         values = {name: row[index] for name, index in mapping.items() if index < len(row)}
         record = _make_record(values, path, start, path.stem, problems)
