@@ -23,6 +23,7 @@ from ..read.ingest import (
     TEXT_SUFFIXES,
     _front_matter,
     _open_text,
+    printable_name,
     resolve_columns,
 )
 from ..read.inputs import folder_entries, skip_reason, warn_on_stderr
@@ -59,7 +60,7 @@ def _note_files(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[Path,
         if reason is None and file.suffix.lower() in FORMAT_SUFFIXES:
             reason = NOT_COPIED
         if reason:
-            warn(f"{file}: skipped: {reason}")
+            warn(f"{printable_name(str(file))}: skipped: {reason}")
             continue
         found += 1
         yield file, Path(path.name) / file.relative_to(path)

@@ -175,3 +175,14 @@ def test_a_key_given_twice_is_refused_and_an_unclosed_quote_is_read_as_run_reads
         rows = list(csv.reader(handle))
     assert [row[0] for row in rows] == ["id", "1", "2"]
     assert rows[2][1].startswith("[PERSOON-") and "Petra" not in rows[2][1]
+
+
+def test_a_terminal_escape_in_a_skipped_file_name_is_not_printed(tmp_path):
+    source = tmp_path / "export"
+    source.mkdir()
+    (source / "a.csv").write_text("id,text\n1,Kees belde.\n", encoding="utf-8")
+    (source / "\x1b]0;pwned\x07.docx").write_bytes(b"PK\x03\x04")
+    result = CliRunner().invoke(cli, ["pseudonymise", str(source), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert f"Warning: {source}/\ufffd]0;pwned\ufffd.docx: skipped: not copied" in result.output
