@@ -30,7 +30,7 @@ MIB = 1 << 20
 UNPACK_LIMITS = {"Excel": 1024 * MIB, "Word": 256 * MIB, "OpenDocument": 64 * MIB}  # streamed, lxml tree, odfpy tree
 
 
-def refuse_protected(path: Path, kind: str) -> None:
+def check_office_package(path: Path, kind: str) -> None:
     """Raise E054 for an Office Open XML file saved with a password (it is then an OLE container, not a zip), and
     E104 for a package that would unpack to more than its reader can hold (a zip bomb, or 16,384 columns of XML).
 
@@ -113,7 +113,7 @@ def read_docx(
 ) -> Iterator[Record | Reject]:
     """Read a Word .docx file into one note, or one note per section with ``split_on`` ('heading' or 'date')."""
     docx = require("docx", "python-docx", "Word", path)
-    refuse_protected(path, "Word")
+    check_office_package(path, "Word")
     with opening(path, "Word"):
         document = docx.Document(str(path))
         styles = {style.style_id: style.name or "" for style in document.styles}
@@ -201,7 +201,7 @@ def read_odt(
 ) -> Iterator[Record | Reject]:
     """Read an OpenDocument text .odt file into one note, or one note per section with ``split_on``."""
     opendocument = require("odf.opendocument", "odfpy", "OpenDocument", path)
-    refuse_protected(path, "OpenDocument")
+    check_office_package(path, "OpenDocument")
     with opening(path, "OpenDocument"):
         document = opendocument.load(str(path))
         lines = _tidy(_odt_blocks(document.text))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import Errors, InputFileError
 from .common import opening, require
-from .documents import refuse_protected
+from .documents import check_office_package
 from .ingest import Record, Reject, _make_record, resolve_columns
 
 HEADER_SCAN_ROWS = 10
@@ -114,7 +114,7 @@ def read_xlsx(
 ) -> Iterator[Record | Reject]:
     """Read an Excel .xlsx/.xlsm workbook (read-only, cached formula values) into records and rejects."""
     openpyxl = require("openpyxl", "openpyxl", "Excel", path)
-    refuse_protected(path, "Excel")
+    check_office_package(path, "Excel")
     with opening(path, "Excel"):
         workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     try:
@@ -170,7 +170,7 @@ def read_ods(
     require("odf", "odfpy", "OpenDocument", path)
     import pandas
 
-    refuse_protected(path, "OpenDocument")
+    check_office_package(path, "OpenDocument")
     with opening(path, "OpenDocument"):
         frames = pandas.read_excel(path, sheet_name=None, header=None, engine="odf", dtype=object)
     names = _chosen(path, list(frames), sheet)
