@@ -10,9 +10,11 @@ import click
 def read_once(paths: tuple[Path, ...], option: str) -> list[Path]:
     """The files of a repeatable option, each once: a coding file given twice would count every sentence twice
     (and leak across the folds of cross-validation)."""
-    kept: dict[Path, Path] = {}
+    from ..read.inputs import file_identity
+
+    kept: dict[object, Path] = {}
     for path in paths:
-        key = path.resolve()
+        key = file_identity(path)
         if key in kept:
             click.echo(f"Warning: {path}: given twice as {option} (also as {kept[key]}); read once", err=True)
         else:

@@ -104,9 +104,12 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
     )
 
     gold_paths, gold2_paths = read_once(gold_paths, "--gold"), read_once(gold2_paths, "--gold2")
-    both = {path.resolve() for path in gold_paths} & {path.resolve() for path in gold2_paths}
+    from ..read.inputs import file_identity
+
+    second = {file_identity(path) for path in gold2_paths}
+    both = [path for path in gold_paths if file_identity(path) in second]
     if both:
-        raise GoldFileError(Errors.E110.format(path=sorted(both)[0]))
+        raise GoldFileError(Errors.E110.format(path=both[0]))
     if classifier_path and pred:
         raise GoldFileError(Errors.E017)
     if coders_only and not gold2_paths:

@@ -39,6 +39,15 @@ class SkippedFile:
         return {"path": self.path, "reason": self.reason}
 
 
+def file_identity(path: Path) -> object:
+    """What makes two paths one file: device and inode (links, hard links, other spellings), else the real path."""
+    try:
+        found = path.stat()
+    except OSError:
+        return path.resolve()
+    return found.st_dev, found.st_ino
+
+
 def warn_on_stderr(message: str) -> None:
     """The default warning of readers and writers: ``Warning: MESSAGE`` on stderr."""
     print(f"Warning: {message}", file=sys.stderr)
@@ -126,11 +135,7 @@ class InputReader:
         self.warn(f"{printable_name(str(path))}: skipped: {reason}")
 
     def _first_time(self, path: Path, given_as: Path) -> bool:
-        try:
-            found = path.stat()
-            key = (found.st_dev, found.st_ino)  # the same file under two names or hard links is one file
-        except OSError:
-            key = path.resolve()
+        key = file_identity(path)
         if key in self._read:
             first, first_path = self._read[key]
             if first != first_path:

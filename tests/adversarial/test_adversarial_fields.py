@@ -215,3 +215,14 @@ def test_a_hand_made_run_folder_with_an_offset_that_is_no_number_is_one_line_e11
     assert result.output.splitlines()[-1] == (f"Error: E112 {copy / 'sentences.csv'}:2: start_char "
                                               "'99999999999999999999' is not a character offset; regenerate it "
                                               "with `leersignalen run`")  # fmt: skip
+
+
+def test_a_coding_file_and_its_hard_link_are_one_file(tmp_path):
+    gold = coding(tmp_path / "g.csv")
+    os.link(gold, tmp_path / "hard.csv")
+    result = run_cli("validate", "--gold", str(gold), "--gold", str(tmp_path / "hard.csv"), "--out",
+                     str(tmp_path / "v"), "--resamples", "50")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {tmp_path / 'hard.csv'}: given twice as --gold (also as {gold}); read once" in result.output
+    same = run_cli("validate", "--gold", str(gold), "--gold2", str(tmp_path / "hard.csv"), "--out", str(tmp_path / "v"))
+    assert same.exit_code == 2 and same.output.splitlines()[-1].startswith(f"Error: E110 {gold}: given as --gold")
