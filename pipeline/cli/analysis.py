@@ -16,7 +16,6 @@ from ..analyse.wording import LANGUAGES
 from ..errors import Errors, InputFileError
 from .options import date_range_option, period_option, quiet_option, resamples_option, seed_option, thin_period_options
 
-PERIODS = ("week", "month", "quarter")
 OUT_DIR = InputPath(file_okay=False, dir_okay=True)
 HELP = {"help_option_names": ["-h", "--help"]}  # also when a test invokes the command on its own (click caches it)
 

@@ -20,6 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from ..output.folder import iter_rows
+from ..read.ingest import NONCHARACTERS
 from ..read.inputs import warn_on_stderr
 from .runfolder import check_run_folder
 
@@ -35,7 +36,7 @@ WIDTH_SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
 EXCEL_CELL_LIMIT = 32_767
 CUT_MARK = " [...]"
-NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
+NOT_IN_XML = re.compile(f"[{NONCHARACTERS}]")
 
 
 def iter_csv(path: Path) -> Iterator[list[str]]:
@@ -46,7 +47,7 @@ def iter_csv(path: Path) -> Iterator[list[str]]:
 def _cell(sheet, value: str, numeric: bool, cut: Callable[[int], None] | None = None) -> WriteOnlyCell:
     if numeric and NUMBER.fullmatch(value):
         return WriteOnlyCell(sheet, value=float(value) if any(c in value for c in ".eE") else int(value))
-    value = NONCHARACTERS.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    value = NOT_IN_XML.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
     if len(value) > EXCEL_CELL_LIMIT:
         if cut is not None:
             cut(len(value))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..defaults import PERIODS
 from ..errors import Errors, InputFileError
 
 
@@ -23,7 +24,6 @@ TREND_SETTING_FIELDS = {"period": str, "period_reason": str, "period_auto": (dic
                         "n_boot": int, "min_notes": int, "min_words": int, "counts": dict,
                         "categories": dict}  # fmt: skip
 PERIOD_AUTO_FIELDS = ("fallback", "min_share", "min_notes", "min_words", "passing")
-PERIODS = ("week", "month", "quarter")
 
 
 def _field_problem(data: dict, fields: dict) -> str | None:
