@@ -160,6 +160,8 @@ class Errors(metaclass=_PrefixCode):
     E111 = ("{out}: not a model folder written by `leersignalen train` and not empty (it holds {examples}); choose a "
             "new or empty --out, the folder stays as it is")
     E112 = "{path}:{row}: {column} {value!r} is not a character offset; regenerate it with `leersignalen run`"
+    E113 = ("{path}: the {field} could be any of the columns {names}; say which with --column {field}=NAME (the "
+            "others are not tagged), or join them into one column")
 
 
 class LeersignalenError(Exception):

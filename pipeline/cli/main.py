@@ -228,9 +228,10 @@ def _attach_commands() -> None:
 _attach_commands()
 
 
-def _exit_cleanly_on_sigterm() -> None:
-    """Turn SIGTERM (``kill``, a batch system's time limit) into SystemExit in this process, so that a run's
-    partial folder and lock are removed as on any other failure; worker processes keep the default."""
+def _exit_cleanly_on_signals() -> None:
+    """Turn SIGTERM (``kill``, a batch system's time limit) and SIGINT (Ctrl-C) into SystemExit(128 + signal) in
+    this process, so that a run's partial folder and lock are removed as on any other failure and the shell sees
+    143 or 130 (click's own Ctrl-C handling exits 1); worker processes keep the default."""
     import os
     import signal
 
@@ -244,9 +245,11 @@ def _exit_cleanly_on_sigterm() -> None:
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
+        signal.signal(signal.SIGINT, stop)
 
 
 def main() -> None:
     """Entry point of the console script."""
-    _exit_cleanly_on_sigterm()
+    _exit_cleanly_on_signals()
     cli(prog_name="leersignalen")

@@ -25,6 +25,7 @@ from ..read.ingest import (
     _open_text,
     printable_name,
     resolve_columns,
+    text_alias_columns,
 )
 from ..read.inputs import folder_entries, skip_reason, warn_on_stderr
 from ..read.jsonl import object_keys, parse_json
@@ -92,8 +93,9 @@ class _Exporter:
 
     def table(self, path: Path) -> tuple[str, str]:
         table = TableRows(path, self.encoding)  # the rows exactly as `run` reads them, repaired quotes included
-        mapping = resolve_columns(table.header, self.overrides, path)
+        mapping = resolve_columns(table.header, self.overrides, path, several_texts=True)
         text_at, author_at = mapping["text"], mapping.get("author")
+        other_texts = [index for index in text_alias_columns(table.header) if index != text_at]
         rows = [table.header, *(row for _, row, _ in table)]
         width = table.width
         for number, row in enumerate(rows[1:], start=1):
@@ -102,6 +104,9 @@ class _Exporter:
             author = row[author_at] if author_at is not None and author_at < len(row) else ""
             if text_at < len(row):
                 row[text_at] = self.text(row[text_at], author)
+            for index in other_texts:  # a second text column (`text` and `notes`): never left in clear
+                if index < len(row):
+                    row[index] = self.text(row[index], author, note=False)
             if author_at is not None and author_at < len(row):
                 row[author_at] = self.author(author)
             for surplus in range(width, len(row)):  # fields past the header: no column says what they hold
@@ -114,13 +119,16 @@ class _Exporter:
     def _object(self, obj: dict, path: Path) -> dict:
         keys = object_keys(obj)
         try:
-            mapping = resolve_columns(keys, self.overrides, path)
+            mapping = resolve_columns(keys, self.overrides, path, several_texts=True)
         except InputFileError:
             return obj  # no text field: nothing to pseudonymise
         text_key, author_key = keys[mapping["text"]], keys[mapping["author"]] if "author" in mapping else None
         author = str(obj.get(author_key) or "") if author_key else ""
         if isinstance(obj.get(text_key), str):
             obj[text_key] = self.text(obj[text_key], author)
+        for key in (keys[index] for index in text_alias_columns(keys) if keys[index] != text_key):
+            if isinstance(obj.get(key), str):
+                obj[key] = self.text(obj[key], author, note=False)
         if author_key and isinstance(obj.get(author_key), str):
             obj[author_key] = self.author(obj[author_key])
         return obj

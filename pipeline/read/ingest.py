@@ -43,7 +43,8 @@ FIELD_CONTROL = re.compile(
 )  # also invisible characters that make an id look like another ('\ufeff1' is not '1')
 SURROGATES = re.compile("[\ud800-\udfff]")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-__all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "resolve_columns"]
+__all__ = ["Record", "Reject", "detect_encoding", "parse_column_overrides", "resolve_columns",
+           "text_alias_columns"]
 
 
 class AmbiguousFieldError(LeersignalenError):
@@ -54,6 +55,15 @@ class AmbiguousFieldError(LeersignalenError):
         self.reason = f"the {field_name} field is given {len(names)} times ({listed})"
         super().__init__(Errors.E103.format(path=path, field=field_name, count=len(names), names=listed))
 
+
+class SeveralTextColumnsError(AmbiguousFieldError):
+    """Two differently named columns or keys that both name the text (``text`` and ``tekst``): one would be left
+    untagged."""
+
+    def __init__(self, path: Path, names: list[str]):
+        listed = ", ".join(map(repr, names))
+        self.reason = f"the text could be any of {listed}"
+        LeersignalenError.__init__(self, Errors.E113.format(path=path, field="text", names=listed))
 
 
 @dataclass
@@ -127,8 +137,13 @@ def _open_text(path: Path, encoding: str | None) -> tuple[str, str]:
     return text, chosen
 
 
-def resolve_columns(header: list[str], overrides: dict[str, str], path: Path) -> dict[str, int]:
-    """Map each known field to its column index, by override, then by alias (case-insensitive)."""
+def resolve_columns(
+    header: list[str], overrides: dict[str, str], path: Path, *, several_texts: bool = False
+) -> dict[str, int]:
+    """Map each known field to its column index, by override, then by alias (case-insensitive).
+
+    Two differently named text columns are refused unless ``several_texts`` (pseudonymise handles them all).
+    """
     normalised = [re.sub(r"[\s\-]+", "_", cell.strip().lower()) for cell in header]
     mapping: dict[str, int] = {}
     for field_name in FIELDS:
@@ -145,11 +160,20 @@ def resolve_columns(header: list[str], overrides: dict[str, str], path: Path) ->
                 break
     if "text" not in mapping:
         raise InputFileError(Errors.E001.format(path=path, columns=", ".join(header) or "none"))
+    texts = text_alias_columns(header)
+    if not several_texts and "text" not in overrides and len({normalised[index] for index in texts}) > 1:
+        raise SeveralTextColumnsError(path, [header[index] for index in texts])
     for field_name, index in mapping.items():
         if normalised.count(normalised[index]) > 1:
             names = [cell for cell, name in zip(header, normalised, strict=True) if name == normalised[index]]
             raise AmbiguousFieldError(path, field_name, names)
     return mapping
+
+
+def text_alias_columns(header: list[str]) -> list[int]:
+    """The columns whose names are names of the text field (``text``, ``tekst``, ``notes`` ...)."""
+    normalised = [re.sub(r"[\s\-]+", "_", cell.strip().lower()) for cell in header]
+    return [index for index, name in enumerate(normalised) if name in ALIASES["text"]]
 
 
 def _clean_text(text: str, problems: list[str]) -> str:

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from ..errors import Errors, InputFileError
 from .decode import DecodedLines, read_whole_text
-from .ingest import AmbiguousFieldError, Record, Reject, _clean_field, _make_record, resolve_columns
+from .ingest import (
+    AmbiguousFieldError,
+    Record,
+    Reject,
+    SeveralTextColumnsError,
+    _clean_field,
+    _make_record,
+    resolve_columns,
+)
 
 HUGE_NUMBER = "a number of more than 4,300 digits (put it in quotes to keep it as text)"
 
@@ -79,14 +87,36 @@ def _record_from_object(
     keys = object_keys(obj)
     try:
         mapping = resolve_columns(keys, overrides, path)
+    except SeveralTextColumnsError as error:
+        note_id = _clean_field("id", str(obj.get("id", "")), [])
+        return Reject(str(path), line, note_id, f"{error.reason}; say which with --column text=KEY")
     except AmbiguousFieldError as error:
         note_id = _clean_field("id", str(obj.get("id", "")), [])
         return Reject(str(path), line, note_id, f"{error.reason}; keep one key for it")
     except InputFileError:
         note_id = _clean_field("id", str(obj.get("id", "")), [])
         return Reject(str(path), line, note_id, "no text field in this JSON object")
-    values = {name: "" if obj[keys[index]] is None else str(obj[keys[index]]) for name, index in mapping.items()}
-    return _make_record(values, path, line, path.stem, list(problems or []))
+    problems = list(problems or [])
+    values = {name: json_value_text(obj[keys[index]], name, problems) for name, index in mapping.items()}
+    return _make_record(values, path, line, path.stem, problems)
+
+
+def json_value_text(value, field_name: str, problems: list[str]) -> str:
+    """A JSON value as a field's text: a list of paragraphs joined by blank lines (the text) or by '; ', any other
+    list or object as JSON rather than Python's repr, ``true`` as JSON writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        problems.append(f"json_list_joined: {field_name}")
+        return ("\n\n" if field_name == "text" else "; ").join(value)
+    problems.append(f"json_value_as_text: {field_name}")
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _object_lists(value, where: str, depth: int = 0) -> list[tuple[str, list]]:

@@ -279,8 +279,10 @@ def test_trends_report_and_validate_take_the_lock_of_the_folder_they_write_into(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("processes", ["1", "2"])
-def test_sigterm_removes_the_partial_folder_and_the_lock(tmp_path, processes):
+@pytest.mark.parametrize(("processes", "stop", "code"), [("1", "SIGTERM", 143), ("2", "SIGTERM", 143),
+                                                         ("1", "SIGINT", 130), ("2", "SIGINT", 130)])  # fmt: skip
+def test_a_stop_signal_removes_the_partial_folder_and_the_lock(tmp_path, processes, stop, code):
+    import signal
     import time
 
     notes = tmp_path / "veel.csv"
@@ -294,6 +296,6 @@ def test_sigterm_removes_the_partial_folder_and_the_lock(tmp_path, processes):
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be stopped; give it more notes"
     time.sleep(0.5)
-    process.terminate()
-    assert process.wait(timeout=60) == 143
+    process.send_signal(getattr(signal, stop))
+    assert process.wait(timeout=60) == code
     assert sorted(p.name for p in tmp_path.iterdir()) == ["veel.csv"]

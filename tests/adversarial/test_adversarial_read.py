@@ -352,3 +352,38 @@ def test_sheet_and_split_on_that_no_input_can_use_are_named(tmp_path, capsys):
         "Warning: --sheet Blad1 applies to Excel and ODS files; none of the inputs is one, so it was not used",
         "Warning: --split-on heading applies to Word, ODT, PDF and HTML files; none of the inputs is one, so it was "
         "not used"]
+
+
+def test_two_differently_named_text_columns_are_one_line_e113_not_one_left_untagged(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("id,text,tekst\n1,Eerste deel.,Tweede deel.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "blank"])
+    assert result.exit_code == 2 and not (tmp_path / "out").exists()
+    assert result.output.splitlines()[-1] == (
+        f"Error: E113 {path}: the text could be any of the columns 'text', 'tekst'; say which with --column "
+        "text=NAME (the others are not tagged), or join them into one column")
+    chosen = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "blank", "-q",
+                                      "--column", "text=tekst"])  # fmt: skip
+    assert chosen.exit_code == 0, chosen.output
+    assert "Tweede deel." in (tmp_path / "out" / "sentences.csv").read_text(encoding="utf-8")
+
+
+def test_two_text_keys_in_a_json_object_make_a_reject_naming_both(tmp_path, read):
+    path = tmp_path / "notes.jsonl"
+    path.write_text('{"id": "1", "text": "Eerste.", "body": "Tweede."}\n{"id": "2", "text": "Goed."}\n',
+                    encoding="utf-8")  # fmt: skip
+    result = read(path)
+    assert [note.id for note in result.notes] == ["2"]
+    assert [(r.id, r.reason) for r in result.rejects] == [
+        ("1", "the text could be any of 'text', 'body'; say which with --column text=KEY")]
+
+
+def test_json_lists_and_objects_are_read_as_text_not_as_python_repr(tmp_path, read):
+    path = tmp_path / "notes.jsonl"
+    rows = [{"id": 1, "text": ["Eerste alinea.", "Tweede alinea."], "author": ["An", "Bo"], "community": True},
+            {"id": 2, "text": "Goed.", "community": {"naam": "wijk"}}]  # fmt: skip
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    first, second = read(path).notes
+    assert (first.text, first.author, first.community) == ("Eerste alinea.\n\nTweede alinea.", "An; Bo", "true")
+    assert "json_list_joined: text" in first.problems and "json_list_joined: author" in first.problems
+    assert second.community == '{"naam": "wijk"}' and "json_value_as_text: community" in second.problems

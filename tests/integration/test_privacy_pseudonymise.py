@@ -186,3 +186,17 @@ def test_a_terminal_escape_in_a_skipped_file_name_is_not_printed(tmp_path):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert f"Warning: {source}/\ufffd]0;pwned\ufffd.docx: skipped: not copied" in result.output
+
+
+def test_every_text_column_is_pseudonymised_not_only_the_first(tmp_path):
+    table = tmp_path / "in" / "notes.csv"
+    table.parent.mkdir()
+    table.write_text("id,text,notes\n1,Kees Jansen kwam.,Petra de Vries belde Kees Jansen.\n", encoding="utf-8")
+    lines = tmp_path / "in" / "notes.jsonl"
+    lines.write_text('{"id": "1", "text": "Kees Jansen kwam.", "body": "Petra de Vries belde."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["pseudonymise", str(table), str(lines), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    copied = (tmp_path / "o" / "notes.csv").read_text(encoding="utf-8") + (tmp_path / "o" / "notes.jsonl").read_text(
+        encoding="utf-8")
+    assert "Kees" not in copied and "Petra" not in copied and "Jansen" not in copied
+    assert copied.count("[PERSOON-") == 5
