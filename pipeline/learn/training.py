@@ -132,6 +132,29 @@ def stratification_keys(labels: Sequence[frozenset[str]], *, folds: int) -> list
     return [key if counts[key] >= folds else "rare" for key in keys]
 
 
+def splits_keeping_copies_together(
+    splitter: StratifiedKFold, texts: Sequence[str], keys: Sequence[str]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The splitter's folds over the distinct texts, every copy of a sentence in its first copy's fold.
+
+    A sentence coded twice in one file would otherwise be learnt in one fold and scored in another, which
+    flatters the cross-validated figures. Without copies the folds are exactly the splitter's.
+    """
+    first_of: dict[str, int] = {}
+    firsts = [first_of.setdefault(text, index) for index, text in enumerate(texts)]
+    distinct = sorted(first_of.values())
+    with warnings.catch_warnings():  # a pooled 'rare' key smaller than the folds is expected, not news
+        warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
+        if len(distinct) == len(texts) or len(distinct) < splitter.n_splits:
+            return list(splitter.split(np.zeros(len(keys)), keys))
+        fold_of = {}
+        for fold, (_, test) in enumerate(splitter.split(np.zeros(len(distinct)), [keys[i] for i in distinct])):
+            fold_of.update((distinct[position], fold) for position in test)
+    folds = np.array([fold_of[first] for first in firsts])
+    everything = np.arange(len(texts))
+    return [(everything[folds != fold], everything[folds == fold]) for fold in range(splitter.n_splits)]
+
+
 @dataclass
 class CrossValidation:
     """Out-of-fold labels per candidate rule and their scores."""
@@ -151,9 +174,7 @@ def cross_validate(
     keys = stratification_keys(labels, folds=settings.folds)
     splitter = StratifiedKFold(n_splits=settings.folds, shuffle=True, random_state=settings.seed)
     probabilities = {f: np.zeros((len(inputs), len(categories))) for f in FEATURE_SETS}
-    with warnings.catch_warnings():  # a pooled 'rare' key smaller than the folds is expected, not news
-        warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
-        splits = list(splitter.split(np.zeros(len(keys)), keys))
+    splits = splits_keeping_copies_together(splitter, [" ".join(item.text.split()) for item in inputs], keys)
     for train_index, test_index in splits:
         train_inputs = [inputs[i] for i in train_index]
         train_labels = [labels[i] for i in train_index]

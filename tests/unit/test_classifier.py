@@ -24,7 +24,13 @@ from leersignalen.learn.rules import (
     rule_scores,
 )
 from leersignalen.learn.suggest import CodedKeys, uncertainty_round_robin
-from leersignalen.learn.training import TrainingSettings, fit_models, stratification_keys, train_classifier
+from leersignalen.learn.training import (
+    TrainingSettings,
+    fit_models,
+    splits_keeping_copies_together,
+    stratification_keys,
+    train_classifier,
+)
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 
@@ -303,3 +309,20 @@ def test_coded_sentences_are_recognised_by_every_kind_of_gold_key():
     assert not coded.covers(sentence("n1", 2, 73, 120, "Het eindrapport moet af."))
     assert not coded.covers(sentence("n2", 0, 0, 49, "Vanuit bewoners gezien."))
     assert not coded.covers(sentence("n2", 2, 86, 136, "Achteraf gezien."))
+
+
+def test_copies_of_a_sentence_share_a_fold_and_folds_without_copies_are_the_splitters():
+    from sklearn.model_selection import StratifiedKFold
+
+    texts = [f"zin {i}" for i in range(30)]
+    keys = ["a", "b", "neutral"] * 10
+    splitter = StratifiedKFold(n_splits=3, shuffle=True, random_state=7)
+    plain = splits_keeping_copies_together(splitter, texts, keys)
+    expected = list(splitter.split(np.zeros(30), keys))
+    assert all((a == c).all() and (b == d).all() for (a, b), (c, d) in zip(plain, expected, strict=True))
+    copied = [*texts, "zin 4", "zin  4", "zin 17", "zin 17"]
+    splits = splits_keeping_copies_together(splitter, copied, [*keys, "a", "a", "b", "b"])
+    fold_of = {int(i): fold for fold, (_, test) in enumerate(splits) for i in test}
+    assert sorted(fold_of) == list(range(len(copied)))
+    assert fold_of[4] == fold_of[30] == fold_of[31] and fold_of[17] == fold_of[32] == fold_of[33]
+    assert all(not set(train) & set(test) for train, test in splits)
