@@ -106,7 +106,7 @@ def build(out: str, rule_choice: str, rules_from: Path | None, seed: int, lexico
     real_file = real_corpus_file(local=False)
     real = load_real(real_file)
     base_inputs = feature_inputs(nlp, [row.text for row in labelled])
-    real_inputs = feature_inputs(nlp, [s.text for s in real])
+    real_inputs = feature_inputs(nlp, [s.text for s in real], [s.document for s in real])
     inputs, labels = [*base_inputs, *real_inputs], [*(row.labels for row in labelled), *(s.gold for s in real)]
     sources = [*labelled_files(), real_file]
     settings = TrainingSettings(seed=seed)

@@ -30,6 +30,7 @@ class RealSentence:
     coder_a: frozenset[str]
     coder_b: frozenset[str]
     gold: frozenset[str]
+    document: str = ""  # the source's document the sentence comes from, in order (a heading's section spans them)
 
 
 def real_corpus_file(folder: Path | None = None, *, local: bool = True) -> Path:
@@ -73,5 +74,6 @@ def load_real(path: Path | None = None, *, with_text_only: bool = True) -> list[
                 continue
             where = f"{path}:{line}"
             rows.append(RealSentence(row["id"], row["source"], row["kind"], row["text"], _labels(row["coder_a"], where),
-                                     _labels(row["coder_b"], where), _labels(row["gold"], where)))
+                                     _labels(row["coder_b"], where), _labels(row["gold"], where),
+                                     f"{row['source']}/{row['doc']}"))
     return rows

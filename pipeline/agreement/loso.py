@@ -65,8 +65,19 @@ def method_scores(method: str, sentences: Sequence[RealSentence], predictions: l
                         neutral_false_positive_rate(gold, predictions), per_source, alpha)
 
 
-def feature_inputs(nlp, texts: Sequence[str]) -> list[FeatureInput]:
-    return [feature_inputs_from_doc(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
+def feature_inputs(nlp, texts: Sequence[str], documents: Sequence[str] | None = None) -> list[FeatureInput]:
+    """What the classifier reads of each sentence; with ``documents`` (each sentence's document, sentences in
+    order) a section opened by a heading carries on to the sentences under it, as in a run over the document."""
+    if documents is None:
+        return [feature_inputs_from_doc(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
+    inputs, section, previous = [], None, None
+    for text, document in zip(texts, documents, strict=True):
+        doc = nlp.make_doc(text)
+        doc._.ls_section_before = section if document == previous else None
+        doc = nlp(doc)
+        section, previous = doc._.ls_section_after, document
+        inputs.append(feature_inputs_from_doc(doc))
+    return inputs
 
 
 _FOLD_DATA: tuple = ()
@@ -141,7 +152,7 @@ def evaluate_loso(
 ) -> tuple[list[MethodScores], dict[str, str]]:  # fmt: skip
     """LOSO scores of the lexicon and, with ``classifier``, of the classifier and its combinations."""
     settings = settings or TrainingSettings()
-    inputs = feature_inputs(nlp, [s.text for s in sentences])
+    inputs = feature_inputs(nlp, [s.text for s in sentences], [s.document for s in sentences])
     no_scores = [[0.0] * len(category_ids())] * len(inputs)
     results = [method_scores("lexicon", sentences, rule_predictions(LEXICON_RULE, no_scores, inputs))]
     chosen: dict[str, str] = {}

@@ -28,7 +28,7 @@ from ..output.staging import staged_output
 from ..read.ingest import Record, Reject, without_surrogates
 from ..read.inputs import folder_entries, read_inputs
 from ..read.plausible import DateWindow, default_window, implausible_date
-from ..tag.lexicon import lexicon_hash, rule_files
+from ..tag.lexicon import SECTIONS_FILE, lexicon_hash, rule_files
 from ..tag.pipeline import build_pipeline
 from .options import RunOptions
 from .tagging import NoteTagger
@@ -49,9 +49,10 @@ def file_sha256(path: Path) -> str:
 
 
 def lexicon_files(lexicon_dir: Path | None) -> list[Path]:
-    """All data files that shape the tagging: categories, rules, negation, lemma exceptions."""
+    """All data files that shape the tagging: categories, rules, negation, section prompts, lemma exceptions."""
     directory = lexicon_dir or LEXICON_DIR
-    files = [LEXICON_DIR / "categories.tsv", *rule_files(directory / "rules"), directory / "negation.tsv"]
+    files = [LEXICON_DIR / "categories.tsv", *rule_files(directory / "rules"), directory / "negation.tsv",
+             directory / SECTIONS_FILE]
     exceptions = LEXICON_DIR / "lemma_exceptions.tsv"
     return [f for f in [*files, exceptions] if f.exists()]
 

@@ -13,7 +13,7 @@ def check_lexicon(lexicon_dir: Path | None = None, *, model: str = "blank") -> t
     nlp, _ = build_pipeline(model, lexicon_dir=str(lexicon_dir) if lexicon_dir else None)
     tagger = nlp.get_pipe("leersignalen")
     problems: list[str] = []
-    examples = [rule.example for rule in tagger.rules]
+    examples = [rule.example.replace("\\n", "\n") for rule in tagger.rules]  # a section prompt's heading ends in \n
     for rule, doc in zip(tagger.rules, nlp.pipe(examples), strict=True):
         size = rule_size(rule)
         if size > LARGE_RULE_SEQUENCES:

@@ -6,7 +6,7 @@ nothing: the codebook codes what a sentence does, and a heading only announces t
 :func:`heading_kind` recognises four kinds (see docs/lexicon.md, "Headings and labels"):
 
 - ``markdown``: the sentence starts with a markdown heading marker (``#`` to ``######``), or it is a
-  short bold line without a verb form or colon (``**Terugblik**``);
+  short bold line without a verb form or colon (``**Terugblik**``) or a bold prompt (``**Wat ging goed?**``);
 - ``label``: the sentence ends in ``:`` and is a prompt or a name, not a clause: it starts with a question
   word ("Wat ik meeneem:", "Wat ging goed:") or has no verb form ("Actiepunten:", "Leerdoel 2:");
   "Ik heb het volgende geleerd:" is a clause and stays;
@@ -95,6 +95,11 @@ def _title_follower(text: str) -> bool:
     return text in TITLE_FOLLOWERS or text in TITLE_NOUNS or text[:1].isdigit()
 
 
+def _is_prompt(words: list[str]) -> bool:
+    """A short question made only of question words, auxiliaries, pronouns and evaluative adverbs."""
+    return len(words) <= MAX_PROMPT_WORDS and words[0] in QUESTION_WORDS and all(w in PROMPT_WORDS for w in words)
+
+
 def heading_kind(texts: Sequence[str], lemma_of: Callable[[str], str], verbs: frozenset[str]) -> str:
     """``markdown``, ``label``, ``title``, ``prompt`` or ``""`` for the token texts of one sentence."""
     texts = [text for text in texts if not text.isspace()]
@@ -109,12 +114,14 @@ def heading_kind(texts: Sequence[str], lemma_of: Callable[[str], str], verbs: fr
         short = len(words) <= MAX_TITLE_WORDS and ":" not in texts
         if short and not any(is_verb_form(word, lemma_of, verbs) for word in words):
             return "markdown"
+        if _is_prompt(words):  # **Wat ging goed?**
+            return "markdown"
     if texts[-1] == ":":
         if words[0] in QUESTION_WORDS or not any(is_verb_form(word, lemma_of, verbs) for word in words):
             return "label"
         return ""
     if texts[-1] == "?" and len(words) <= MAX_PROMPT_WORDS and words[0] in QUESTION_WORDS:
-        return "prompt" if all(word in PROMPT_WORDS for word in words) else ""
+        return "prompt" if _is_prompt(words) else ""
     if len(words) > MAX_TITLE_WORDS or texts[-1] in ("?", "!") or ":" in texts:
         return ""
     content = [text for text in _strip_enumerator([t.lower() for t in texts if t not in MARKERS]) if text != "."]

@@ -12,6 +12,8 @@ The pattern language (see README, "Lexicon format"):
 
 ``unless`` holds a pattern in the same language; a match is dropped when it occurs in the same sentence
 (a cue word used in another sense, technical trouble, ...).
+
+``sections.tsv`` (optional) holds section prompts in the same columns: see tagger.py.
 """
 
 from __future__ import annotations
@@ -36,9 +38,8 @@ MAX_SEQUENCES = 256  # token sequences one pattern part may compile to (separabl
 LARGE_RULE_SEQUENCES = 64  # `lexicon check` reports rules above this size
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 WORD = re.compile(r"^\*?[^\s|&*+]+\*?$")
-
-
 SHARED_FILES = ("categories.tsv", "lemma_exceptions.tsv")
+SECTIONS_FILE = "sections.tsv"
 
 
 class LexiconFolderError(LeersignalenError):

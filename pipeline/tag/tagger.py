@@ -8,6 +8,13 @@ is listed in ``doc._.ls_headings`` as (start token, end token, kind) when it hel
 sentences with a match are tested for being a heading).
 Negation scope is decided per sentence by ``scope.py``.
 
+Section prompts (``sections.tsv``): when a heading holds the match of a section prompt ("### Wat ging goed?",
+"Wat kan beter?"), every sentence under it, up to the next heading or the end of the note, gets a signal of the
+prompt's rule and category that spans the sentence, unless it already holds a non-negated match of that
+category; a section prompt matched outside a heading is no evidence. ``doc._.ls_section_before`` (a section
+open where the doc starts, for text tagged sentence by sentence) and ``doc._.ls_section_after`` carry a
+section from one doc to the next.
+
 Matching is built for speed: every token is reduced to the set of pattern elements it satisfies, cached
 per (form, lemma) pair across documents, so that the work per token is one dictionary look-up and only
 tokens that start a pattern are looked at further.
@@ -31,9 +38,10 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..categories import family_of
+from ..categories import LEXICON_DIR, family_of
 from .heading import heading_kind
 from .lexicon import (
+    SECTIONS_FILE,
     Element,
     Gap,
     Part,
@@ -93,6 +101,10 @@ if not Doc.has_extension("ls_headings"):
 
 if not Doc.has_extension("ls_signals"):
     Doc.set_extension("ls_signals", getter=_signals_of)
+
+for _name in ("ls_section_before", "ls_section_after"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @dataclass
@@ -420,6 +432,7 @@ class LeersignalenTagger:
         if directory and directory.is_dir():
             check_lexicon_folder(directory, needs_negation=not negation_file)
         self.rule_paths = rule_files(directory / "rules" if directory else None)
+        self.sections_path = sections_file(directory)
         self.negation_path = (Path(negation_file) if negation_file
                               else (directory / "negation.tsv" if directory else None))
         self.window_before = window_before
@@ -432,13 +445,20 @@ class LeersignalenTagger:
     def _load_lexicon(self) -> None:
         from ..language.lemmatizer import lemma_of
 
-        self.rules = load_rules(self.rule_paths)
+        sections = [self.sections_path] if self.sections_path else []
+        self.rules = load_rules([*self.rule_paths, *sections])
+        self.section_rules = frozenset(i for i, rule in enumerate(self.rules) if sections and
+                                       Path(rule.source) == self.sections_path)  # fmt: skip
         self.scope = load_scope(self.negation_path)
         negation = self.negation_path or (Path(self.scope[0].source) if self.scope else None)
         self.lexicon_bytes = {f"rules/{path.name}": path.read_bytes() for path in self.rule_paths}
         if negation is not None:
             self.lexicon_bytes["negation.tsv"] = Path(negation).read_bytes()
+        if self.sections_path:
+            self.lexicon_bytes[SECTIONS_FILE] = self.sections_path.read_bytes()
         self.families = family_of()
+        self.rule_index = {rule.id: index for index, rule in enumerate(self.rules)}
+        self.section_rule_ids = frozenset(self.rules[i].id for i in self.section_rules)
         self.matcher = RuleMatcher(self.rules, self.scope, lemma_of)
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -453,6 +473,7 @@ class LeersignalenTagger:
         path = Path(path)
         self.rule_paths = sorted((path / "rules").glob("*.tsv"))
         self.negation_path = path / "negation.tsv" if (path / "negation.tsv").is_file() else None
+        self.sections_path = sections_file(path)
         self._load_lexicon()
         return self
 
@@ -465,7 +486,8 @@ class LeersignalenTagger:
         signals: list[Signal] = []
         offsets = TokenOffsets(doc)
         headings: list[tuple[int, int, str]] = []
-        if candidates:
+        section: int | None = doc._.ls_section_before
+        if candidates or section is not None:
             position = 0
             strings = doc.vocab.strings
             orths: list[int] | None = None
@@ -474,16 +496,29 @@ class LeersignalenTagger:
                     position += 1
                 if position < len(candidates) and candidates[position] < end:
                     found = self._sentence_signals(doc, table, start, end, offsets)
-                    if not found:
-                        continue
-                    if orths is None:
-                        orths = doc.to_array(ORTH).tolist()
-                    kind = heading_kind([strings[orth] for orth in orths[start:end]], self.lemma_of, self.verbs)
-                    if kind:
+                elif section is None:
+                    continue
+                else:
+                    found = []
+                if not found and section is None:
+                    continue
+                if orths is None:
+                    orths = doc.to_array(ORTH).tolist()
+                texts = [strings[orth] for orth in orths[start:end]]
+                kind = heading_kind(texts, self.lemma_of, self.verbs)
+                if kind:
+                    if found:
                         headings.append((start, end, kind))
-                        continue
-                    signals.extend(found)
+                    section = next((self.rule_index[signal.rule_id] for signal in found
+                                    if signal.rule_id in self.section_rule_ids and not signal.negated), None)
+                    continue
+                if self.section_rules:
+                    found = [signal for signal in found if signal.rule_id not in self.section_rule_ids]
+                if section is not None and any(text[:1].isalnum() for text in texts):
+                    found = self._with_section_signal(doc, found, section, start, end, offsets, texts)
+                signals.extend(found)
         doc._.ls_signal_rows = signals
+        doc._.ls_section_after = section
         doc._.ls_headings = headings
         spans = []
         for signal in signals:
@@ -491,6 +526,24 @@ class LeersignalenTagger:
                 spans.append(Span(doc, signal.start, signal.end, label=signal.category, span_id=signal.rule_id))
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _with_section_signal(
+        self, doc: Doc, found: list[Signal], section: int, start: int, end: int, offsets: TokenOffsets,
+        texts: list[str],
+    ) -> list[Signal]:  # fmt: skip
+        """The sentence's signals, plus one of the open section's prompt over the sentence when none says it."""
+        rule = self.rules[section]
+        if any(signal.category == rule.category and not signal.negated for signal in found):
+            return found
+        if not answers_a_prompt(texts, self.lemma_of, self.verbs):
+            return found
+        last = end
+        while last > start and texts[last - 1 - start].isspace():
+            last -= 1
+        signal = Signal(rule_id=rule.id, category=rule.category, family=self.families[rule.category], start=start,
+                        end=last, start_char=offsets.start(start), end_char=offsets.end(last - 1),
+                        text=doc[start:last].text, negated=False, sentence_start=start)  # fmt: skip
+        return sorted([*found, signal], key=lambda s: (s.start, s.end, s.rule_id))
 
     def _sentence_signals(
         self, doc: Doc, table: TokenTable, start: int, end: int, offsets: TokenOffsets
@@ -582,6 +635,33 @@ class TokenOffsets:
         if self._idx is None:
             self._load()
         return self._idx[token] + self._length[token]
+
+
+FIRST_PERSON = frozenset({"ik", "me", "mij", "mijn", "mezelf", "we", "wij", "ons", "onze", "onszelf"})
+SHORT_ANSWER_WORDS = 7
+METADATA_LABELS = frozenset({
+    "auteur", "auteurs", "door", "schrijver", "naam", "datum", "date", "author", "aanwezig", "aanwezigen", "afwezig",
+    "notulist", "notulen", "bron", "rol", "functie", "team", "groep", "locatie", "plaats", "tijd", "versie", "status",
+})  # fmt: skip
+
+
+def answers_a_prompt(texts: list[str], lemma_of: Callable[[str], str], verbs: frozenset[str]) -> bool:
+    """Whether a sentence under a prompt answers it in the writer's own voice rather than giving a plain account:
+    it speaks in the first person, is a short item ("Eenzijdige taken."), or starts with a verb ("Plan tijd in
+    voor testen.", "Beperk het aantal taken."); a field line ("Auteur: ...", "Datum: ...") never is."""
+    words = [text.lower() for text in texts if text[:1].isalnum()]
+    first = next((i for i, text in enumerate(texts) if text[:1].isalnum()), None)
+    if first is not None and texts[first + 1:first + 2] == [":"] and words[0] in METADATA_LABELS:
+        return False  # a byline or other field line ("_Auteur: Marek Nowak_")
+    if len(words) <= SHORT_ANSWER_WORDS or not FIRST_PERSON.isdisjoint(words):
+        return True
+    lemma = lemma_of(words[0])
+    return lemma != words[0] and lemma in verbs
+
+
+def sections_file(lexicon_dir: Path | None) -> Path | None:
+    """The section prompts of a lexicon folder (the project's when None), or None when the folder has none."""
+    return path if (path := (lexicon_dir or LEXICON_DIR) / SECTIONS_FILE).is_file() else None
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

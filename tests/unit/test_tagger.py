@@ -135,6 +135,7 @@ def kind_of(text):
         ("# Reflectie", "markdown"),
         ("### Wat ging goed", "markdown"),
         ("**Terugblik**", "markdown"),
+        ("**Wat ging goed?**", "markdown"),
         ("Wat ik meeneem:", "label"),
         ("Actiepunten:", "label"),
         ("Leerdoel 2:", "label"),
@@ -159,6 +160,7 @@ def test_headings_labels_titles_and_prompts_are_recognised(text, kind):
         "- Notulen vorige vergadering vastgesteld.",  # a bullet is content
         "Hoe ervaren bewoners dit?",  # a real question, not a prompt
         "**Backer: ik vind dat we het zo lang mogelijk moeten rekken omdat gemeenten tijd nodig hebben**",
+        "**We hebben het goed gedaan**",  # bold, but a clause
         "Aanwezig: Jan en Piet",
     ],
 )
