@@ -144,11 +144,11 @@ def resolve_columns(
 
     Two differently named text columns are refused unless ``several_texts`` (pseudonymise handles them all).
     """
-    normalised = [re.sub(r"[\s\-]+", "_", cell.strip().lower()) for cell in header]
+    normalised = _normalised_names(header)
     mapping: dict[str, int] = {}
     for field_name in FIELDS:
         if field_name in overrides:
-            wanted = re.sub(r"[\s\-]+", "_", overrides[field_name].strip().lower())
+            wanted = _normalised_names([overrides[field_name]])[0]
             if wanted not in normalised:
                 raise InputFileError(Errors.E009.format(
                     path=path, column=overrides[field_name], field=field_name, columns=", ".join(header)))
@@ -170,10 +170,14 @@ def resolve_columns(
     return mapping
 
 
+def _normalised_names(header: list[str]) -> list[str]:
+    """Column names as aliases are written: lower case, spaces and hyphens as '_'."""
+    return [re.sub(r"[\s\-]+", "_", cell.strip().lower()) for cell in header]
+
+
 def text_alias_columns(header: list[str]) -> list[int]:
     """The columns whose names are names of the text field (``text``, ``tekst``, ``notes`` ...)."""
-    normalised = [re.sub(r"[\s\-]+", "_", cell.strip().lower()) for cell in header]
-    return [index for index, name in enumerate(normalised) if name in ALIASES["text"]]
+    return [index for index, name in enumerate(_normalised_names(header)) if name in ALIASES["text"]]
 
 
 def _clean_text(text: str, problems: list[str]) -> str:

@@ -87,12 +87,11 @@ def _record_from_object(
     keys = object_keys(obj)
     try:
         mapping = resolve_columns(keys, overrides, path)
-    except SeveralTextColumnsError as error:
-        note_id = _clean_field("id", str(obj.get("id", "")), [])
-        return Reject(str(path), line, note_id, f"{error.reason}; say which with --column text=KEY")
     except AmbiguousFieldError as error:
         note_id = _clean_field("id", str(obj.get("id", "")), [])
-        return Reject(str(path), line, note_id, f"{error.reason}; keep one key for it")
+        several = isinstance(error, SeveralTextColumnsError)
+        fix = "say which with --column text=KEY" if several else "keep one key for it"
+        return Reject(str(path), line, note_id, f"{error.reason}; {fix}")
     except InputFileError:
         note_id = _clean_field("id", str(obj.get("id", "")), [])
         return Reject(str(path), line, note_id, "no text field in this JSON object")

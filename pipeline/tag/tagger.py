@@ -447,8 +447,6 @@ class LeersignalenTagger:
 
         sections = [self.sections_path] if self.sections_path else []
         self.rules = load_rules([*self.rule_paths, *sections])
-        self.section_rules = frozenset(i for i, rule in enumerate(self.rules) if sections and
-                                       Path(rule.source) == self.sections_path)  # fmt: skip
         self.scope = load_scope(self.negation_path)
         negation = self.negation_path or (Path(self.scope[0].source) if self.scope else None)
         self.lexicon_bytes = {f"rules/{path.name}": path.read_bytes() for path in self.rule_paths}
@@ -458,7 +456,8 @@ class LeersignalenTagger:
             self.lexicon_bytes[SECTIONS_FILE] = self.sections_path.read_bytes()
         self.families = family_of()
         self.rule_index = {rule.id: index for index, rule in enumerate(self.rules)}
-        self.section_rule_ids = frozenset(self.rules[i].id for i in self.section_rules)
+        self.section_rule_ids = frozenset(rule.id for rule in self.rules if sections and
+                                          Path(rule.source) == self.sections_path)  # fmt: skip
         self.matcher = RuleMatcher(self.rules, self.scope, lemma_of)
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -512,7 +511,7 @@ class LeersignalenTagger:
                     section = next((self.rule_index[signal.rule_id] for signal in found
                                     if signal.rule_id in self.section_rule_ids and not signal.negated), None)
                     continue
-                if self.section_rules:
+                if self.section_rule_ids:
                     found = [signal for signal in found if signal.rule_id not in self.section_rule_ids]
                 if section is not None and any(text[:1].isalnum() for text in texts):
                     found = self._with_section_signal(doc, found, section, start, end, offsets, texts)
