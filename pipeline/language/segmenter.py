@@ -2,8 +2,9 @@
 
 Two kinds of boundary are set. Punctuation: a token of ``.?!…`` (runs such as ``?!`` and ``...`` count as
 one), optionally followed by closing quotes or brackets, then whitespace and a token that starts with a
-capital, a digit, a quote or bracket, a bullet, or a line break. Abbreviations never end a sentence: the blank
-Dutch tokenizer keeps most of them as one token with the dot (``dhr.``, ``o.a.``, ``z.s.m.``), which is then
+capital, a digit, a quote or bracket, a bullet, or a line break. An item number at the start of a line or after
+a markdown heading marker (``2.``, ``## 1. Inleiding``) does not end one. Abbreviations never end a sentence: the
+blank Dutch tokenizer keeps most of them as one token with the dot (``dhr.``, ``o.a.``, ``z.s.m.``), which is then
 not a sentence-final token; the few it splits (``mw .``, ``incl .``) are listed in ``SPLIT_ABBREVIATIONS``.
 Lines: a bullet line, a markdown heading, a numbered or lettered item, a speaker prefix (``Zoë:``,
 ``Mehmet K.:``), the line after a blank line, the line after a markdown heading and the line after a line
@@ -180,8 +181,12 @@ class NotesSegmenter:
         before = flags[position - 1]
         if before & SPLIT_ABBREVIATION:
             return True
-        at_line_start = position - 1 == 0 or flags[position - 2] & NEWLINE
-        return bool(before & ENUMERATOR and flags[position] & ENUMERATOR_CLOSE and at_line_start)
+        if not (before & ENUMERATOR and flags[position] & ENUMERATOR_CLOSE):
+            return False
+        start = position - 1
+        while start > 0 and flags[start - 1] & HEADING:
+            start -= 1
+        return start == 0 or bool(flags[start - 1] & NEWLINE)
 
     def _line_starts(
         self, flags: list[int], flag_array: np.ndarray, trailing_space: list[int]

@@ -113,6 +113,13 @@ def test_heading_line_ends_its_sentence_even_before_lowercase(segmenter_nlp):
                                               "en nog meer"]
 
 
+def test_a_numbered_heading_is_one_unit(segmenter_nlp):
+    text = ("Inleiding.\n\n## 1. Code en platform\nIk heb gewerkt.\n### 2) Wat ging goed\n"
+            "We kregen een 1. Dat viel tegen.")
+    assert sentences(segmenter_nlp, text) == ["Inleiding.", "## 1. Code en platform", "Ik heb gewerkt.",
+                                              "### 2) Wat ging goed", "We kregen een 1.", "Dat viel tegen."]
+
+
 def test_line_ending_in_colon_is_its_own_unit(segmenter_nlp):
     assert sentences(segmenter_nlp, "Wat ik meeneem:\nik moet eerder beginnen.") == [
         "Wat ik meeneem:", "ik moet eerder beginnen.",
