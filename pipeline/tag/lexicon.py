@@ -7,7 +7,8 @@ The pattern language (see README, "Lexicon format"):
 - ``begrijp*``, ``*overleg``, ``*schuur*``: prefix, suffix and infix wildcards on form or lemma;
 - ``a|b|c``: alternatives for one token;
 - ``...``: a gap of 0 to 4 tokens;
-- ``op+pakken``: a separable verb; matches ``oppakken``, ``opgepakt``, ``pakt ... op`` and ``op te pakken``;
+- ``op+pakken``: a separable verb; matches ``oppakken``, ``opgepakt``, ``pakt ... op``, ``op te pakken`` and
+  ``op pakten`` (written apart, as in "omdat we het samen op pakten");
 - ``deel1 & deel2``: every part must occur in the same sentence; the first part is the anchor.
 
 ``unless`` holds a pattern in the same language; a match is dropped when it occurs in the same sentence
@@ -123,6 +124,7 @@ def parse_word(word: str) -> list[list[Step]]:
             sequences.append([Element("joined", particle, verb)])
             sequences.append([verb_element, Gap(SEPARABLE_GAP_TOKENS), particle_element])
             sequences.append([particle_element, Element("exact", "te"), verb_element])
+            sequences.append([particle_element, verb_element])  # written apart in a subordinate clause
             continue
         if not WORD.match(alternative) or alternative.strip("*") == "":
             raise PatternSyntaxError(f"invalid word {alternative!r}")

@@ -73,11 +73,11 @@ def lexicon_folder(tmp_path, rules: str):
 def test_lexicon_check_reports_large_rules(tmp_path):
     from leersignalen.tag.check import check_lexicon
 
-    pattern = " ".join(["op+pakken"] * 4)  # 3**4 = 81 sequences
+    pattern = " ".join(["op+pakken"] * 4)  # 4 word orders each: 4**4 = 256 sequences
     folder = lexicon_folder(tmp_path, f"groot\treflectie\t{pattern}\t\t\tWe pakken het op pakken op pakken op.\n")
     problems, checked = check_lexicon(folder)
     assert checked == 1
-    assert any("compiles to 81 token sequences (more than 64)" in problem for problem in problems)
+    assert any("compiles to 256 token sequences (more than 64)" in problem for problem in problems)
 
 
 def test_a_lexicon_folder_without_negation_is_one_line_error(tmp_path):

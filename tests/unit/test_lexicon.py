@@ -35,9 +35,9 @@ def test_pattern_syntax_errors(pattern, reason):
         parse_pattern(pattern)
 
 
-def test_separable_verb_compiles_to_three_word_orders():
+def test_separable_verb_compiles_to_four_word_orders():
     [part] = parse_pattern("op+pakken")
-    assert len(part.sequences) == 3
+    assert len(part.sequences) == 4
 
 
 def test_every_problem_is_reported_with_file_and_line(tmp_path):

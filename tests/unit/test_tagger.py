@@ -28,6 +28,20 @@ def test_lemma_match_and_gap(fixture_nlp):
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "Janita pakt de blogposts op.",
+    "Janita heeft de blogposts opgepakt.",
+    "Janita belooft de blogposts op te pakken.",
+    "Omdat Janita de blogposts op pakte, bleef er tijd over.",  # written apart in a subordinate clause
+])
+def test_separable_verb_in_every_word_order(fixture_nlp, text):
+    assert [s[0] for s in found(fixture_nlp, text)] == ["struct.oppakken"]
+
+
+def test_particle_and_verb_apart_must_be_adjacent(fixture_nlp):
+    assert found(fixture_nlp, "Ze zette de dozen op, pakte haar tas en ging.") == []
+
+
 def test_gap_is_limited_to_four_tokens(fixture_nlp):
     assert found(fixture_nlp, "Fatima nam na lang wikken en wegen uiteindelijk het initiatief.") == []
 
