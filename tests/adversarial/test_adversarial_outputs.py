@@ -290,7 +290,8 @@ def test_a_stop_signal_removes_the_partial_folder_and_the_lock(tmp_path, process
     notes.write_text("id,community,date,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "uit"
     command = [sys.executable, "-m", "leersignalen", "run", str(notes), "--out", str(out), "-q", "-p", processes]
-    process = subprocess.Popen(command)
+    # a background job of a shell starts with SIGINT ignored and a run keeps it so; give it Ctrl-C as a terminal does
+    process = subprocess.Popen(command, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob("uit.partial-*")) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
