@@ -9,7 +9,9 @@ nothing: the codebook codes what a sentence does, and a heading only announces t
   short bold line without a verb form or colon (``**Terugblik**``) or a bold prompt (``**Wat ging goed?**``);
 - ``label``: the sentence ends in ``:`` and is a prompt or a name, not a clause: it starts with a question
   word ("Wat ik meeneem:", "Wat ging goed:") or has no verb form ("Actiepunten:", "Leerdoel 2:");
-  "Ik heb het volgende geleerd:" is a clause and stays;
+  "Ik heb het volgende geleerd:" is a clause and stays; such a label in bold (``**Actiepunten:**``) too;
+  :func:`is_sublabel` tells a speaker or subtopic label ("Sanne:", "Communicatie:") that keeps a
+  section prompt's section open from one that starts a new part;
 - ``title``: a short line (at most ``MAX_TITLE_WORDS`` words) that starts with a word naming a part or
   kind of document (reflectie, evaluatie, verslag, week, bijeenkomst, ... in ``TITLE_NOUNS``), has no verb
   form, no subject pronoun, no colon, does not end in ``?`` or ``!``, and whose second word is a
@@ -100,9 +102,40 @@ def _is_prompt(words: list[str]) -> bool:
     return len(words) <= MAX_PROMPT_WORDS and words[0] in QUESTION_WORDS and all(w in PROMPT_WORDS for w in words)
 
 
+MAX_SUBLABEL_WORDS = 3
+
+
+def markdown_level(texts: Sequence[str]) -> int:
+    """The level of a markdown heading (``###`` is 3), 0 for a sentence that does not start with ``#``."""
+    level = 0
+    for text in texts:
+        if text == "#":
+            level += 1
+        elif not text.isspace():
+            break
+    return level
+
+
+def is_sublabel(texts: Sequence[str]) -> bool:
+    """Whether a ``label`` heading names a speaker or a subtopic inside the open section ("Sanne:", "Jan de Vries:",
+    "Communicatie:") rather than a new part ("Actiepunten:", "Wat kan beter:", "Afspraken volgende week:")."""
+    words = _words(texts)
+    return (0 < len(words) <= MAX_SUBLABEL_WORDS and words[0] not in QUESTION_WORDS
+            and not any(word in TITLE_NOUNS for word in words))
+
+
+def _split_marked_colons(texts: list[str]) -> list[str]:
+    """The tokenizer keeps a colon and the bold or italic marker after it together (``**Bram:**`` gives
+    ``Bram``, ``:*``, ``*``); split such a token so that the label's colon and its closing marker show."""
+    if not any(len(text) > 1 and text[0] == ":" and set(text[1:]) <= {"*", "_"} for text in texts):
+        return texts
+    return [part for text in texts for part in
+            ([":", *text[1:]] if len(text) > 1 and text[0] == ":" and set(text[1:]) <= {"*", "_"} else [text])]
+
+
 def heading_kind(texts: Sequence[str], lemma_of: Callable[[str], str], verbs: frozenset[str]) -> str:
     """``markdown``, ``label``, ``title``, ``prompt`` or ``""`` for the token texts of one sentence."""
-    texts = [text for text in texts if not text.isspace()]
+    texts = _split_marked_colons([text for text in texts if not text.isspace()])
     if not texts:
         return ""
     if texts[0] == "#":
@@ -116,6 +149,8 @@ def heading_kind(texts: Sequence[str], lemma_of: Callable[[str], str], verbs: fr
             return "markdown"
         if _is_prompt(words):  # **Wat ging goed?**
             return "markdown"
+        if texts[-3] == ":" and heading_kind(texts[2:-2], lemma_of, verbs) == "label":  # **Sanne:**
+            return "label"
     if texts[-1] == ":":
         if words[0] in QUESTION_WORDS or not any(is_verb_form(word, lemma_of, verbs) for word in words):
             return "label"

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..categories import LEXICON_DIR, family_of
-from .heading import heading_kind
+from .heading import heading_kind, is_sublabel, markdown_level
 from .lexicon import (
     SECTIONS_FILE,
     Element,
@@ -485,7 +485,7 @@ class LeersignalenTagger:
         signals: list[Signal] = []
         offsets = TokenOffsets(doc)
         headings: list[tuple[int, int, str]] = []
-        section: int | None = doc._.ls_section_before
+        section, section_level = doc._.ls_section_before or (None, 0)
         if candidates or section is not None:
             position = 0
             strings = doc.vocab.strings
@@ -508,8 +508,13 @@ class LeersignalenTagger:
                 if kind:
                     if found:
                         headings.append((start, end, kind))
-                    section = next((self.rule_index[signal.rule_id] for signal in found
-                                    if signal.rule_id in self.section_rule_ids and not signal.negated), None)
+                    opened = next((self.rule_index[signal.rule_id] for signal in found
+                                   if signal.rule_id in self.section_rule_ids and not signal.negated), None)
+                    level = markdown_level(texts) if kind == "markdown" else 0
+                    if opened is not None:
+                        section, section_level = opened, level
+                    elif not (kind == "label" and is_sublabel(texts) or 0 < section_level < level):
+                        section, section_level = None, 0
                     continue
                 if self.section_rule_ids:
                     found = [signal for signal in found if signal.rule_id not in self.section_rule_ids]
@@ -517,7 +522,7 @@ class LeersignalenTagger:
                     found = self._with_section_signal(doc, found, section, start, end, offsets, texts)
                 signals.extend(found)
         doc._.ls_signal_rows = signals
-        doc._.ls_section_after = section
+        doc._.ls_section_after = (section, section_level) if section is not None else None
         doc._.ls_headings = headings
         spans = []
         for signal in signals:

@@ -29,6 +29,44 @@ def test_a_prompt_heading_codes_each_sentence_under_it_until_the_next_heading(nl
     assert text[signal.start_char:signal.end_char] == signal.text == "We hielden elkaar op de hoogte via de app."
 
 
+@pytest.mark.parametrize("label", ["Sanne:", "Jan de Vries:", "Communicatie:", "**Bram:**"])
+def test_a_speaker_or_subtopic_label_keeps_the_prompt_section_open(nlp, label):
+    text = f"## Wat ging goed?\n{label}\nWe hielden elkaar op de hoogte via de app.\n"
+    rows = sentence_signals(nlp, text)
+    assert rows[-1] == ("We hielden elkaar op de hoogte via de app.", ["sect.ging-goed"])
+    assert all(rules == [] for _, rules in rows[:-1])
+
+
+@pytest.mark.parametrize("label", ["Actiepunten:", "Afspraken volgende week:", "Wat moet er gebeuren:",
+                                   "Planning en taken voor de sprint:"])
+def test_a_label_that_names_a_new_part_closes_the_prompt_section(nlp, label):
+    text = f"## Wat ging goed?\nIedereen was er op tijd.\n{label}\nDe zaal aan de Kerkstraat is gereserveerd.\n"
+    rows = sentence_signals(nlp, text)
+    assert rows[1][1] == ["sect.ging-goed"]
+    assert "sect.ging-goed" not in rows[-1][1]
+
+
+def test_a_deeper_heading_keeps_the_prompt_section_open_and_a_heading_at_its_level_closes_it(nlp):
+    text = ("## Wat ging goed?\n### Sanne\nWe hielden elkaar op de hoogte via de app.\n"
+            "## Volgende bijeenkomst\nDe zaal aan de Kerkstraat is gereserveerd.\n"
+            "### Locatie\nDe zaal aan de Kerkstraat is gereserveerd.")
+    rows = sentence_signals(nlp, text)
+    assert rows[2] == ("We hielden elkaar op de hoogte via de app.", ["sect.ging-goed"])
+    assert all("sect.ging-goed" not in rules for _, rules in rows[3:])
+
+
+def test_a_label_prompt_section_is_closed_by_any_markdown_heading(nlp):
+    rows = sentence_signals(nlp, "Wat ging goed:\nIedereen was er op tijd.\n### Sanne\nIedereen was er op tijd.")
+    assert rows[1][1] == ["sect.ging-goed"]
+    assert rows[-1][1] == []
+
+
+def test_a_section_and_its_level_carry_over_sentences_tagged_one_by_one(nlp):
+    texts = ["## Wat ging goed?", "### Sanne", "Iedereen was er op tijd.", "## Locatie", "Iedereen was er op tijd."]
+    inputs = feature_inputs(nlp, texts, ["a"] * 5)
+    assert [sorted(s.rule_id for s in item.signals) for item in inputs] == [[], [], ["sect.ging-goed"], [], []]
+
+
 def test_a_section_prompt_outside_a_heading_is_no_evidence(nlp):
     rows = sentence_signals(nlp, "Wij gaan morgen beter verlichte lampen ophangen. Het was een rustige dag.")
     assert all(not any(rule.startswith("sect.") for rule in rules) for _, rules in rows)
