@@ -9,7 +9,7 @@ reject. Date cells become ISO dates; a plain number in the date column is read a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -59,10 +59,20 @@ def _find_header(path: Path, rows: list[Row], overrides: dict[str, str]) -> tupl
     return best
 
 
+FORMULA_REASON = ("empty text: the text cell holds a formula ({formula}) without a stored value; open the file in "
+                  "Excel or LibreOffice and save it, so that the value is stored")
+MAX_FORMULA_SHOWN = 60
+
+
 def sheet_records(
-    path: Path, sheets: Iterable[Sheet], *, overrides: dict[str, str], single: bool
+    path: Path, sheets: Iterable[Sheet], *, overrides: dict[str, str], single: bool,
+    formula_of: Callable[[str, int, int], str | None] | None = None,
 ) -> Iterator[Record | Reject]:
-    """Records from the rows of each sheet; ``single`` when only one sheet is read (its missing header is E001)."""
+    """Records from the rows of each sheet; ``single`` when only one sheet is read (its missing header is E001).
+
+    ``formula_of(sheet, row, column)`` gives the formula of a cell whose value is empty: a text cell that holds a
+    formula nobody calculated is then rejected with that reason instead of a bare "empty text".
+    """
     found_any = False
     for name, rows in sheets:
         rows = iter(rows)
@@ -95,7 +105,15 @@ def sheet_records(
             if not cells.get("id", "").strip():
                 cells["id"] = f"{prefix}:{number}"
                 problems.append("missing_id")
-            yield _make_record(cells, path, number, path.stem, problems)
+            item = _make_record(cells, path, number, path.stem, problems)
+            text_column = mapping.get("text")
+            if (isinstance(item, Reject) and formula_of is not None and text_column is not None
+                    and (text_column >= len(values) or values[text_column] is None)):
+                formula = formula_of(name, number, text_column)
+                if formula:
+                    shown = formula if len(formula) <= MAX_FORMULA_SHOWN else formula[:MAX_FORMULA_SHOWN] + "..."
+                    item = Reject(item.source_file, item.source_line, item.id, FORMULA_REASON.format(formula=shown))
+            yield item
     if not found_any:
         raise InputFileError(Errors.E007.format(path=path))
 
@@ -127,10 +145,47 @@ def read_xlsx(
                 for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
                     yield number, list(values)
 
-        yield from sheet_records(path, ((name, rows(name)) for name in names), overrides=overrides or {},
-                                 single=len(names) == 1)  # fmt: skip
+        formulas = _FormulaCells(path)
+        try:
+            yield from sheet_records(path, ((name, rows(name)) for name in names), overrides=overrides or {},
+                                     single=len(names) == 1, formula_of=formulas.formula)  # fmt: skip
+        finally:
+            formulas.close()
     finally:
         workbook.close()
+
+
+class _FormulaCells:
+    """The formulas of a workbook's cells, read (a second, formula-preserving pass) only when a text cell is empty;
+    one column of one sheet is read at a time and kept as a dict of its formula cells."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.workbook = None
+        self.columns: dict[tuple[str, int], dict[int, str]] = {}
+
+    def formula(self, sheet: str, row: int, column: int) -> str | None:
+        key = (sheet, column)
+        if key not in self.columns:
+            import openpyxl
+
+            if self.workbook is None:
+                with opening(self.path, "Excel"):
+                    self.workbook = openpyxl.load_workbook(str(self.path), read_only=True, data_only=False)
+            worksheet = self.workbook[sheet]
+            worksheet.reset_dimensions()
+            found = {}
+            with opening(self.path, "Excel"):
+                for number, (value,) in enumerate(worksheet.iter_rows(min_col=column + 1, max_col=column + 1,
+                                                                      values_only=True), start=1):  # fmt: skip
+                    if isinstance(value, str) and value.startswith("="):
+                        found[number] = value
+            self.columns = {key: found}  # one column kept: a workbook is read sheet by sheet
+        return self.columns[key].get(row)
+
+    def close(self) -> None:
+        if self.workbook is not None:
+            self.workbook.close()
 
 
 def read_xls(

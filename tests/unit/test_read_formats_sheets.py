@@ -110,3 +110,21 @@ def test_ods_with_dates(tmp_path):
     frame.to_excel(path, engine="odf", index=False)
     [note] = list(read_ods(path))
     assert (note.date, note.text, note.source_line) == (date(2025, 6, 1), "Oogst besproken.", 2)
+
+
+def test_a_text_formula_without_stored_value_is_a_reject_that_says_so(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "date", "text"])
+    sheet.append(["f-1", "2025-03-04", '=CONCATENATE("We bespraken ", "de planning.")'])
+    sheet.append(["f-2", "2025-03-05", None])
+    sheet.append(["f-3", "2025-03-06", "Gewone tekst."])
+    workbook.save(tmp_path / "formules.xlsx")  # openpyxl stores formulas without calculating them
+    items = list(read_xlsx(tmp_path / "formules.xlsx"))
+    assert [item.id for item in items if isinstance(item, Record)] == ["f-3"]
+    reasons = {item.id: item.reason for item in items if isinstance(item, Reject)}
+    assert reasons == {
+        "f-1": 'empty text: the text cell holds a formula (=CONCATENATE("We bespraken ", "de planning.")) without a '
+               "stored value; open the file in Excel or LibreOffice and save it, so that the value is stored",
+        "f-2": "empty text: the note has no text to tag",
+    }
