@@ -9,12 +9,16 @@ The pattern language (see README, "Lexicon format"):
 - ``...``: a gap of 0 to 4 tokens;
 - ``op+pakken``: a separable verb; matches ``oppakken``, ``opgepakt``, ``pakt ... op``, ``op te pakken`` and
   ``op pakten`` (written apart, as in "omdat we het samen op pakten");
-- ``deel1 & deel2``: every part must occur in the same sentence; the first part is the anchor.
+- ``deel1 & deel2``: every part must occur in the same sentence; the first part is the anchor;
+- ``@naam ...`` as a rule's first word: the match must follow a subject that names people (see names.py).
 
 ``unless`` holds a pattern in the same language; a match is dropped when it occurs in the same sentence
 (a cue word used in another sense, technical trouble, ...).
 
 ``sections.tsv`` (optional) holds section prompts in the same columns: see tagger.py.
+
+Longer than 300 lines because the pattern compiler and the readers of the rule and negation files share one
+validation that reports every problem as file:line, and splitting them would spread that over two modules.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 WORD = re.compile(r"^\*?[^\s|&*+]+\*?$")
 SHARED_FILES = ("categories.tsv", "lemma_exceptions.tsv")
 SECTIONS_FILE = "sections.tsv"
+NAMES_MARKER = "@naam"  # first word of a pattern: the match must follow a subject that names people
 
 
 class LexiconFolderError(LeersignalenError):
@@ -91,6 +96,7 @@ class Rule:
     line: int
     parts: list[Part] = field(default_factory=list)
     unless_parts: list[Part] = field(default_factory=list)
+    after_names: bool = False  # the pattern starts with @naam
 
 
 @dataclass
@@ -151,6 +157,8 @@ def parse_part(text: str) -> Part:
             continue
         if "..." in word:
             raise PatternSyntaxError(f"write a gap as a separate '...', got {word!r}")
+        if NAMES_MARKER in word.lower():
+            raise PatternSyntaxError(f"{NAMES_MARKER!r} can only be the first word of a rule's pattern, alone")
         options = parse_word(word.lower())
         if len(sequences) * len(options) > MAX_SEQUENCES:
             raise PatternSyntaxError(
@@ -167,6 +175,14 @@ def parse_pattern(text: str) -> list[Part]:
     if "\u2026" in text:
         raise PatternSyntaxError("write a gap as three dots '...', not the ellipsis character")
     return [parse_part(part) for part in text.split("&")]
+
+
+def split_names_marker(text: str) -> tuple[bool, str]:
+    """Whether a rule's pattern starts with ``@naam``, and the pattern without it."""
+    first, _, rest = text.strip().partition(" ")
+    if first.lower() == NAMES_MARKER:
+        return True, rest.strip()
+    return False, text
 
 
 def _compile(text: str, column: str, where: str, problems: list[str]) -> list[Part]:
@@ -260,7 +276,11 @@ def load_rules(paths: Iterable[Path | str] | None = None) -> list[Rule]:
                 patterns_seen[key] = where
             if not rule.example:
                 problems.append(f"{where}: rule {rule.id!r} has no example sentence")
-            rule.parts = _compile(rule.pattern, "pattern", where, problems)
+            rule.after_names, pattern = split_names_marker(rule.pattern)
+            if rule.after_names and not pattern:
+                problems.append(f"{where}: pattern {rule.pattern!r}: {NAMES_MARKER} must be followed by a pattern")
+            else:
+                rule.parts = _compile(pattern, "pattern", where, problems)
             if rule.unless:
                 rule.unless_parts = _compile(rule.unless, "unless", where, problems)
             rules.append(rule)

@@ -52,6 +52,7 @@ from .lexicon import (
     load_scope,
     rule_files,
 )  # fmt: skip
+from .names import follows_names
 from .scope import ClauseScope
 
 SPAN_KEY = "leersignalen"
@@ -571,6 +572,7 @@ class LeersignalenTagger:
         scope = ClauseScope.from_spans(scope_spans)
         found: list[Signal] = []
         seen: set[tuple[int, int]] = set()
+        sentence_texts: list[str] | None = None
         for (kind, index, part), anchors in sorted(part_spans.items()):
             if kind != "rule" or part != 0:
                 continue
@@ -584,6 +586,11 @@ class LeersignalenTagger:
                 if (index, first) in seen:
                     continue
                 seen.add((index, first))
+                if rule.after_names:
+                    if sentence_texts is None:
+                        sentence_texts = [token.text for token in doc[start:end]]
+                    if not follows_names(sentence_texts, first - start):
+                        continue
                 span_start, span_end = first, stop
                 for spans in others:
                     near = min(spans, key=lambda s, f=first: abs(s[0] - f))

@@ -28,6 +28,8 @@ def write_rules(folder, body: str):
         ("leren \u2026 dat", "ellipsis"),
         ("leren & ", "empty pattern part"),
         ("*", "invalid word"),
+        ("zal @naam regelen", "first word of a rule's pattern"),
+        ("@naam regelen", "first word of a rule's pattern"),
     ],
 )
 def test_pattern_syntax_errors(pattern, reason):
@@ -118,3 +120,22 @@ def test_frame_and_postcue_kinds_load(tmp_path):
         encoding="utf-8",
     )
     assert [(e.id, e.kind) for e in load_scope(path)] == [("f", "frame"), ("p", "postcue")]
+
+
+def test_names_marker_starts_a_rule_pattern_and_is_not_a_word(tmp_path):
+    path = write_rules(
+        tmp_path,
+        "a.name\tstructuur\t@naam regelen\t\tallocation\tJesse regelt de zaal.\n"
+        "a.bare\tstructuur\t@naam\t\tnothing after it\tJesse.\n"
+        "a.unless\tstructuur\tregelen\t@naam\tmarker in unless\tJesse regelt de zaal.\n",
+    )
+    with pytest.raises(LexiconError) as error:
+        load_rules([path])
+    assert error.value.problems == [
+        f"{path}:3: pattern '@naam': @naam must be followed by a pattern",
+        f"{path}:4: unless '@naam': '@naam' can only be the first word of a rule's pattern, alone",
+    ]
+    path.write_text(HEADER + "a.name\tstructuur\t@naam regelen\t\tallocation\tJesse regelt de zaal.\n",
+                    encoding="utf-8")
+    [rule] = load_rules([path])
+    assert rule.after_names and rule.pattern == "@naam regelen" and len(rule.parts) == 1
