@@ -156,32 +156,38 @@ def read_xlsx(
 
 
 class _FormulaCells:
-    """The formulas of a workbook's cells, read (a second, formula-preserving pass) only when a text cell is empty;
-    one column of one sheet is read at a time and kept as a dict of its formula cells."""
+    """The formulas of a workbook's cells, read (a second, formula-preserving pass) only when a text cell is empty.
+
+    Rows are asked for in increasing order within a sheet, so one column is read alongside as a stream: nothing of
+    the sheet is kept but the position in it."""
 
     def __init__(self, path: Path):
         self.path = path
         self.workbook = None
-        self.columns: dict[tuple[str, int], dict[int, str]] = {}
+        self.key: tuple[str, int] | None = None
+        self.cells: Iterator[tuple[int, object]] = iter(())
+        self.last: tuple[int, object] = (0, None)
 
     def formula(self, sheet: str, row: int, column: int) -> str | None:
-        key = (sheet, column)
-        if key not in self.columns:
-            import openpyxl
+        if self.key != (sheet, column) or self.last[0] > row:
+            self._open(sheet, column)
+        with opening(self.path, "Excel"):
+            while self.last[0] < row:
+                self.last = next(self.cells, (row + 1, None))
+        number, value = self.last
+        return value if number == row and isinstance(value, str) and value.startswith("=") else None
 
-            if self.workbook is None:
-                with opening(self.path, "Excel"):
-                    self.workbook = openpyxl.load_workbook(str(self.path), read_only=True, data_only=False)
-            worksheet = self.workbook[sheet]
-            worksheet.reset_dimensions()
-            found = {}
+    def _open(self, sheet: str, column: int) -> None:
+        import openpyxl
+
+        if self.workbook is None:
             with opening(self.path, "Excel"):
-                for number, (value,) in enumerate(worksheet.iter_rows(min_col=column + 1, max_col=column + 1,
-                                                                      values_only=True), start=1):  # fmt: skip
-                    if isinstance(value, str) and value.startswith("="):
-                        found[number] = value
-            self.columns = {key: found}  # one column kept: a workbook is read sheet by sheet
-        return self.columns[key].get(row)
+                self.workbook = openpyxl.load_workbook(str(self.path), read_only=True, data_only=False)
+        worksheet = self.workbook[sheet]
+        worksheet.reset_dimensions()
+        values = worksheet.iter_rows(min_col=column + 1, max_col=column + 1, values_only=True)
+        self.cells = ((number, cells[0] if cells else None) for number, cells in enumerate(values, start=1))
+        self.key, self.last = (sheet, column), (0, None)
 
     def close(self) -> None:
         if self.workbook is not None:

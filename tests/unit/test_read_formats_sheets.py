@@ -119,6 +119,10 @@ def test_a_text_formula_without_stored_value_is_a_reject_that_says_so(tmp_path):
     sheet.append(["f-1", "2025-03-04", '=CONCATENATE("We bespraken ", "de planning.")'])
     sheet.append(["f-2", "2025-03-05", None])
     sheet.append(["f-3", "2025-03-06", "Gewone tekst."])
+    sheet.append(["f-4", "2025-03-07", "=A4"])
+    other = workbook.create_sheet("Tweede")
+    other.append(["id", "text"])
+    other.append(["g-1", '=UPPER("x")'])
     workbook.save(tmp_path / "formules.xlsx")  # openpyxl stores formulas without calculating them
     items = list(read_xlsx(tmp_path / "formules.xlsx"))
     assert [item.id for item in items if isinstance(item, Record)] == ["f-3"]
@@ -127,4 +131,8 @@ def test_a_text_formula_without_stored_value_is_a_reject_that_says_so(tmp_path):
         "f-1": 'empty text: the text cell holds a formula (=CONCATENATE("We bespraken ", "de planning.")) without a '
                "stored value; open the file in Excel or LibreOffice and save it, so that the value is stored",
         "f-2": "empty text: the note has no text to tag",
+        "f-4": "empty text: the text cell holds a formula (=A4) without a stored value; open the file in Excel or "
+               "LibreOffice and save it, so that the value is stored",
+        "g-1": 'empty text: the text cell holds a formula (=UPPER("x")) without a stored value; open the file in '
+               "Excel or LibreOffice and save it, so that the value is stored",
     }
