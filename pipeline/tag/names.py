@@ -9,8 +9,10 @@ therefore only counts when everything before its match, after a bullet or item n
 - one or more person words joined by ``,``, ``en``, ``/``, ``&`` or ``+``, with name particles (``de``, ``van``,
   ``der`` ...) inside a name ("Jan de Vries");
 - a person word is a capitalised word that is not a Dutch function word (articles, pronouns, adverbs such as
-  "Daarna", "Soms", "Vandaag": spaCy's Dutch stop words and ``NOT_NAMES``), a pseudonym placeholder as written by
-  ``leersignalen pseudonymise`` (``[PERSOON-3]``), or a word for the whole group (``iedereen``, ``allen``);
+  "Daarna", "Soms", "Vandaag": spaCy's Dutch stop words and ``NOT_NAMES``) nor a word for a client, resident or
+  family member ("Meneer Visser", "Oma", "Bewoner": what they do is not the team's allocation), an acronym of a
+  body ("HR", "ICT"), a pseudonym placeholder as written by ``leersignalen pseudonymise`` (``[PERSOON-3]``), or a
+  word for the whole group (``iedereen``, ``allen``);
 
 and the match's first word is a finite verb that agrees with the subject: a singular present form ("verwerkt",
 "zet", "zal", "gaat"; it ends in ``-t`` or is ``zal``, does not start with ``ge`` or a separable particle, which
@@ -45,12 +47,19 @@ NOT_NAMES = frozenset({
     "meestal", "uiteindelijk", "achteraf", "volgende", "vorige", "deze", "hierna", "daarnaast", "bovendien",
     "tijdens", "verder", "ook", "dus", "dan", "toen", "nu", "nog", "samen", "graag", "misschien", "wellicht",
     "waarschijnlijk", "hopelijk", "eventueel", "actie", "acties", "actiepunt", "todo", "wie", "wat", "hoe",
+    "natuurlijk", "gelukkig", "helaas", "uiteraard", "inmiddels", "thuis", "stel", "ondergetekende",
+    # clients, residents and family in care and wijkteam notes: what they do is not the team's task allocation
+    "meneer", "mevrouw", "mw", "dhr", "cliënt", "client", "klant", "bewoner", "bewoners", "buurman", "buurvrouw",
+    "moeder", "vader", "mama", "papa", "oma", "opa", "tante", "oom", "zoon", "dochter", "broer", "zus",
 })  # fmt: skip
+MAX_ACRONYM = 5  # "HR", "ICT", "MT": a department or body taking on a task
 
 
 def _is_person_word(text: str) -> bool:
     lower = text.lower()
     if lower in GROUP_WORDS or PLACEHOLDER.match(text):
+        return True
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= MAX_ACRONYM:
         return True
     return text.istitle() and text.replace("-", "").isalpha() and lower not in STOP_WORDS and lower not in NOT_NAMES
 
