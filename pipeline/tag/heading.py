@@ -124,13 +124,16 @@ def is_sublabel(texts: Sequence[str]) -> bool:
             and not any(word in TITLE_NOUNS for word in words))
 
 
+def _is_marked_colon(text: str) -> bool:
+    return len(text) > 1 and text[0] == ":" and set(text[1:]) <= {"*", "_"}
+
+
 def _split_marked_colons(texts: list[str]) -> list[str]:
     """The tokenizer keeps a colon and the bold or italic marker after it together (``**Bram:**`` gives
     ``Bram``, ``:*``, ``*``); split such a token so that the label's colon and its closing marker show."""
-    if not any(len(text) > 1 and text[0] == ":" and set(text[1:]) <= {"*", "_"} for text in texts):
+    if not any(map(_is_marked_colon, texts)):
         return texts
-    return [part for text in texts for part in
-            ([":", *text[1:]] if len(text) > 1 and text[0] == ":" and set(text[1:]) <= {"*", "_"} else [text])]
+    return [part for text in texts for part in ([":", *text[1:]] if _is_marked_colon(text) else [text])]
 
 
 def heading_kind(texts: Sequence[str], lemma_of: Callable[[str], str], verbs: frozenset[str]) -> str:

@@ -66,7 +66,7 @@ def _is_person_word(text: str) -> bool:
 
 def _is_lead(text: str) -> bool:
     """A bullet, item number or mark-up before the subject ("-", "*", "2.", "3)", "**")."""
-    return not text[:1].isalpha() and text != "[" or text.isspace()
+    return not text[:1].isalpha() and text != "["
 
 
 def follows_names(texts: Sequence[str], match_start: int) -> bool:
