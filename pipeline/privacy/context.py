@@ -14,7 +14,15 @@ import regex
 
 from . import rules
 from .keyfile import normalise_name
-from .vocabulary import is_common_word, is_compound, is_dutch_word, is_english_word, is_first_name, is_place
+from .vocabulary import (
+    is_common_word,
+    is_compound,
+    is_dutch_word,
+    is_english_word,
+    is_first_name,
+    is_place,
+    is_surname,
+)
 from .words import HEADINGS, NEVER_A_PERSON, PARTICLES
 
 PARTICLE_WORDS = frozenset(word for particle in PARTICLES for word in particle.split())
@@ -77,6 +85,7 @@ def plain_after_trim(text: str, mention: Mention) -> bool:
 
 AFTER_PREPOSITION = regex.compile(r"(?i:\b(?:van|in|uit|naar|bij|rond)\s+)$")
 COORDINATED_AFTER = regex.compile(r"(?:\s*,\s*|\s+(?:en|&|of)\s+)(\p{Lu}\p{Ll}+)\b")
+SURNAME_AFTER = regex.compile(rf"[ \t]+({rules.SURNAME})(?![\p{{L}}'’-])")
 COORDINATED_BEFORE = regex.compile(r"\b(\p{Lu}\p{Ll}+)(?:\s*,\s*|\s+(?:en|&|of)\s+)$")
 
 
@@ -104,11 +113,24 @@ def with_coordinated_first_names(text: str, mentions: list[Mention]) -> list[Men
                 continue  # already a name, or an institution, or a place that is no first name
             after_preposition = AFTER_PREPOSITION.search(text[max(0, start - 8) : start])
             if is_first_name(word) or not (comma or is_place(word) or is_english_word(lower) or after_preposition):
+                end = _with_surname(text, end)
                 added.append(replace(mention, start=start, end=end, kind="person", source="coordinated"))
     if not added:
         return mentions
     others = [m for m in mentions if not any(m.overlaps(a) for a in added)]
     return sorted([*others, *added], key=lambda m: m.start)
+
+
+def _with_surname(text: str, end: int) -> int:
+    """The end of a coordinated first name's surname when one follows ('Bogdan en Desislava Petrova')."""
+    match = SURNAME_AFTER.match(text, end)
+    if not match:
+        return end
+    surname = rules.WORD.findall(match.group(1))[-1]
+    lower = surname.lower()
+    if lower in NEVER_A_PERSON or lower in HEADINGS or is_place(surname) or is_english_word(lower):
+        return end
+    return match.end(1) if is_surname(surname) or not is_dutch_word(lower) else end
 
 
 FIRST_NAME_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)[ \t]+$")
@@ -143,13 +165,18 @@ def first_names_taken_for_places(text: str, mentions: list[Mention]) -> list[Men
 
 
 JOINING_GAPS = {"person": regex.compile(r"[ \t]+"), "address": regex.compile(r",?[ \t]*")}
+HOUSE_NUMBER_SUFFIX = regex.compile(r"-(?:\p{L}{1,4}|\d{1,4}\p{L}?)(?![\p{L}\d])")
 
 
 def join_adjacent_persons(text: str, mentions: list[Mention]) -> list[Mention]:
     """Parts of one name or address found apart: 'Olena' and 'Kovalenko' with only a space between them are one
-    person (one pseudonym); 'Lange Nieuwstraat 5' and '3512 PA Utrecht' with a comma between them one address."""
+    person (one pseudonym); 'Lange Nieuwstraat 5' and '3512 PA Utrecht' with a comma between them one address,
+    which holds the house number's suffix ('45-C')."""
     joined: list[Mention] = []
     for mention in mentions:
+        if mention.kind == "address" and text[mention.end - 1 : mention.end].isdigit():
+            suffix = HOUSE_NUMBER_SUFFIX.match(text, mention.end)  # 'Schiekade 45-C', 'Kerkstraat 12-bis'
+            mention = replace(mention, end=suffix.end()) if suffix else mention
         last = joined[-1] if joined else None
         between = text[last.end : mention.start] if last else ""
         gap = JOINING_GAPS.get(mention.kind) if last and last.kind == mention.kind else None

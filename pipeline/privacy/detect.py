@@ -154,6 +154,14 @@ def _english_not_a_name(word: str) -> bool:
     return is_english_word(word.lower()) and not is_first_name(word)
 
 
+def _name_word(word: str) -> bool:
+    return is_first_name(word) or is_surname(word) or not is_dutch_word(word.lower())
+
+
+def _is_word(lower: str) -> bool:
+    return is_dutch_word(lower) or is_common_word(lower) or is_english_word(lower)
+
+
 def rule_mentions(text: str) -> list[Mention]:
     """Person names (and some places, institutions, phone numbers) found by the meeting-note rules."""
     spans = [
@@ -164,6 +172,7 @@ def rule_mentions(text: str) -> list[Mention]:
         *rules.speaker_prefixes(text, looks_like_first_name, _english_not_a_name),
         *[span for span in rules.attendance_lists(text, is_first_name) if not is_place(text[span[0] : span[1]])],
         *rules.initials_with_surname(text),
+        *rules.names_before_addresses(text, _name_word),
         *rules.titled_names(text),
         *rules.particle_surnames(text, is_surname, is_dutch_word, is_compound),
         *rules.capitalised_particle_surnames(text),
@@ -279,8 +288,8 @@ def find_mentions(
         if not (weak and not surname and any(mention.overlaps(place) for place in places)):
             found.append(mention)
     found.extend(known_name_mentions(text, known | authors, authors))
-    chat = rules.chat_speakers(text, is_first_name)
-    found.extend(known_name_mentions(text, chat, chat))
+    casual = rules.casual_names(text, is_first_name, _is_word)
+    found.extend(known_name_mentions(text, casual, casual))
     found = first_names_taken_for_places(text, found)
     trimmed = [_trim(text, mention) for mention in _resolve(m for m in found if _wanted(m, also))]
     kept = [mention for mention in trimmed if mention.end > mention.start and not plain_after_trim(text, mention)]

@@ -2,8 +2,9 @@
 
 A gold mention counts as found when every one of its characters lies inside a replacement. A replacement
 counts as correct when it overlaps a gold mention. ``python -m leersignalen.privacy.evaluate`` prints the scores
-per split and kind; ``--build`` rebuilds names.jsonl from names_marked.txt. ``names_independent.txt`` (written by
-someone who never saw the rules) is scored as a whole, as the split ``independent``.
+per split and kind; ``--build`` rebuilds names.jsonl from names_marked.txt. ``names_independent.txt`` and
+``names_independent_2.txt`` (each written by someone who never saw the rules) are scored as a whole, as the
+splits ``independent`` and ``independent-2``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..resources import NAMES_DIR
 
 MARKED = Path(NAMES_DIR or "data/names") / "names_marked.txt"
 INDEPENDENT = Path(NAMES_DIR or "data/names") / "names_independent.txt"
+INDEPENDENT_2 = Path(NAMES_DIR or "data/names") / "names_independent_2.txt"
 JSONL = Path(NAMES_DIR or "data/names") / "names.jsonl"
 MARK = regex.compile(r"\{([^{}|]+)(?:\|(person|place|institution|contact))?\}")
 TEST_SLOTS = (2, 5, 8)  # line numbers ending in these digits are the test split (30%)
@@ -123,8 +125,9 @@ def main(argv: list[str]) -> int:
             for record in parse_marked():
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     sets = [(split, load_names(split=split)) for split in ("dev", "test", "all")]
-    if INDEPENDENT.is_file():
-        sets.append(("independent", parse_marked(INDEPENDENT)))
+    for split, path in (("independent", INDEPENDENT), ("independent-2", INDEPENDENT_2)):
+        if path.is_file():
+            sets.append((split, parse_marked(path)))
     for split, records in sets:
         for label, also in (("default", ()), ("--also all", ("places", "institutions", "dates", "contact"))):
             scores = score_names(records, also=also)

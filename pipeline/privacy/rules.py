@@ -19,13 +19,14 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-NAME = r"\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
+NAME = r"\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?:-(?:\p{Lu}(?=-\p{Lu})|\p{Lu}?\p{Ll}+))*"
 INITIALS = r"(?:\p{Lu}\.[ \t]?){1,4}"
 PARTICLE = rf"(?i:{_alternation(PARTICLES)})"
 OPENER = rf"(?i:{_alternation(SURNAME_OPENERS)})"
 SURNAME = rf"(?:{PARTICLE}[ \t]+)*{NAME}"
 PERSON = rf"(?:{INITIALS}[ \t]*{SURNAME}|(?:{PARTICLE}[ \t]+)?{NAME}(?:[ \t]+{SURNAME}){{0,3}})"
-LINE_START = r"(?m)^[ \t]*(?:[-*•–>]+[ \t]*)?(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]*)?"
+DATE_TIME = r"\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]*(?:[-–][ \t]+)?"
+LINE_START = rf"(?m)^[ \t]*(?:[-*•–>]+[ \t]*)?(?:{DATE_TIME})?"
 
 SPEAKER = regex.compile(rf"{LINE_START}(?P<name>{PERSON})[ \t]*(?:\([^)\n]{{0,40}}\))?[ \t]*:(?!\d)")
 ATTENDANCE = regex.compile(
@@ -35,6 +36,7 @@ PERSON_IN_LIST = regex.compile(rf"(?<![\p{{L}}])(?:{PERSON})")
 INITIALS_SURNAME = regex.compile(rf"(?<![\p{{L}}.])(?:{INITIALS})[ \t]*{SURNAME}")
 TITLED = regex.compile(rf"(?<![\p{{L}}])(?i:{_alternation(TITLES)})[ \t]+(?P<name>(?:{INITIALS}[ \t]*)?{SURNAME}"
                        rf"(?:[ \t]+{SURNAME}){{0,2}})")  # fmt: skip
+NAME_BEFORE_ADDRESS = regex.compile(rf"(?<![\p{{L}}])(?P<name>{PERSON})[ \t]*<[^<>\s@]+@[^<>\s@]+>")
 PARTICLE_SURNAME = regex.compile(rf"(?<![\p{{L}}'’])(?P<name>{OPENER}[ \t]+{NAME})")
 WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
 PARENTHESES = regex.compile(r"\([^)\n]*\)")
@@ -89,15 +91,32 @@ def speaker_prefixes(
 
 
 CHAT_LINE = regex.compile(rf"{LINE_START}(?P<name>\p{{Ll}}{{2,15}})[ \t]*:[ \t]+\S")
+LOWER_WORD = regex.compile(r"(?<![\p{L}\d_.-])\p{Ll}{3,}(?![\p{L}\d_@-])")
+LOWER_MENTION = regex.compile(r"(?<![\p{L}\d_.])@(\p{Ll}{3,})(?![\p{L}\d_.@-])")
+CASUAL_WORDS = 4
 
 
-def chat_speakers(text: str, is_first_name: Callable[[str], bool]) -> frozenset[str]:
-    """The lower-case speakers of a chat pasted into a note ('lotte: burndown is geüpdatet' / 'niels: top'):
-    at least two lines that open with a first name and a colon."""
+def casual_names(text: str, is_first_name: Callable[[str], bool],
+                 is_word: Callable[[str], bool]) -> frozenset[str]:  # fmt: skip
+    """First names written in lower case, in text whose writer does not capitalise names.
+
+    A chat pasted into a note ('lotte: burndown is geüpdatet' / 'niels: top'), a note written all in lower case
+    ('hoi juf marieke, sem is ziek') and @mentions ('@sanne kun je ...'). A speaker counts when two chat lines
+    open with a first name, or when one does and it is no word (``is_word``: Dutch, common or English; so
+    'ricky:' on one line, not 'roos:'). In a chat or an all-lower-case note, every other lower-case first name
+    that is no word counts too ('wie belt jolanda?'); elsewhere only @mentions do.
+    """
     names = [match.group("name") for match in CHAT_LINE.finditer(text)]
-    found = {name for name in names
-             if name not in HEADINGS and name not in NEVER_A_PERSON and is_first_name(name.capitalize())}  # fmt: skip
-    return frozenset(found) if sum(name in found for name in names) >= 2 else frozenset()
+    speakers = {name for name in names if not _is_plain_word(name) and is_first_name(name.capitalize())}
+    if sum(name in speakers for name in names) < 2:
+        speakers = {name for name in speakers if not is_word(name)}
+    casual = bool(speakers) or (not any(c.isupper() for c in text) and len(WORD.findall(text)) >= CASUAL_WORDS)
+    words = LOWER_WORD.findall(text) if casual else []
+    found = set(speakers)
+    for word in (*words, *LOWER_MENTION.findall(text)):
+        if not _is_plain_word(word) and is_first_name(word.capitalize()) and not is_word(word):
+            found.add(word)
+    return frozenset(found)
 
 
 def attendance_lists(text: str, is_first_name: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
@@ -110,6 +129,15 @@ def attendance_lists(text: str, is_first_name: Callable[[str], bool]) -> Iterato
             if _is_plain_word(head) and not is_first_name(head.capitalize()):
                 continue
             yield offset + name.start(), offset + name.end(), "attendance"
+
+
+def names_before_addresses(text: str, is_name_word: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """'Kateryna Shevchenko <k.shevchenko@hu.nl>' in an e-mail header: the name of an address's owner, when
+    every capitalised word of it ``is_name_word`` (so not 'Secretariaat <info@...>')."""
+    for match in NAME_BEFORE_ADDRESS.finditer(text):
+        words = [word for word in WORD.findall(match.group("name")) if word[:1].isupper()]
+        if words and not _is_plain_word(words[0].lower()) and all(map(is_name_word, words)):
+            yield match.start("name"), match.end("name"), "address_name"
 
 
 def initials_with_surname(text: str) -> Iterator[tuple[int, int, str]]:

@@ -1,5 +1,6 @@
 """The meeting-note name rules on their own (no deduce): speakers, attendance lists, initials, titles, particles."""
 
+import regex
 from leersignalen.privacy import rules
 
 
@@ -80,10 +81,42 @@ def test_a_capital_particle_inside_a_sentence_opens_a_surname():
     assert spans(rules.capitalised_particle_surnames(text), text) == ["Van der Meer", "De Jong"]
 
 
-def test_lower_case_chat_speakers_need_two_chat_lines():
-    chat = "lotte: burndown is bijgewerkt\nniels: top\nactie: uren invullen"
-    assert rules.chat_speakers(chat, lambda word: word in ("Lotte", "Niels")) == {"lotte", "niels"}
-    assert rules.chat_speakers("lotte: alleen een regel", lambda word: True) == frozenset()
+FIRST_NAMES = ("Lotte", "Niels", "Roos", "Ricky", "Jolanda", "Marieke", "Sem", "Sanne")
+
+
+def casual(text: str, words: tuple[str, ...] = ("roos", "actie", "top")) -> frozenset[str]:
+    return rules.casual_names(text, lambda word: word in FIRST_NAMES, lambda lower: lower in words)
+
+
+def test_lower_case_chat_speakers_count_on_two_lines_or_on_one_when_no_word():
+    assert casual("lotte: burndown is bijgewerkt\nniels: top\nactie: uren invullen") == {"lotte", "niels"}
+    assert casual("lotte: alleen een regel") == {"lotte"}
+    assert casual("roos: alleen een regel") == frozenset()  # one line, and 'roos' is a word
+    assert casual("roos: eerste regel\nlotte: tweede") == {"roos", "lotte"}
+
+
+def test_lower_case_first_names_count_in_chats_and_lower_case_notes_only():
+    assert casual("[14:02] ricky: wie belt jolanda?") == {"ricky", "jolanda"}
+    assert casual("12-03-2025 09:14 - ricky: ik bel jolanda") == {"ricky", "jolanda"}
+    assert casual("hoi juf marieke, sem is vandaag ziek") == {"marieke", "sem"}
+    assert casual("Hoi juf, ik bel jolanda morgen even.") == frozenset()  # a note with capitals
+    assert casual("hoi, jolanda?") == frozenset()  # too short to tell a lower-case note
+    assert casual("is roos er ook? lotte: ja") == {"lotte"}  # a word stays a word
+
+
+def test_lower_case_mentions_are_names_anywhere():
+    assert casual("Kun je de notulen rondsturen, @sanne? Mail naar info@sanne.nl") == {"sanne"}
+
+
+def test_a_name_before_an_address_in_angle_brackets_is_its_owner():
+    text = "Van: Kateryna Shevchenko <k.shevchenko@hu.nl>\nAan: Secretariaat <info@x.nl>"
+    found = rules.names_before_addresses(text, lambda word: word != "Secretariaat")
+    assert spans(found, text) == ["Kateryna Shevchenko"]
+
+
+def test_a_surname_can_hold_single_capitals_between_hyphens():
+    assert regex.fullmatch(rules.NAME, "Tjon-A-Fat") and regex.fullmatch(rules.NAME, "Al-Khatib")
+    assert not regex.fullmatch(rules.NAME, "Tjon-A")
 
 
 def test_speakers_that_are_compounds_or_english_words_are_no_names():
