@@ -162,6 +162,12 @@ class Errors(metaclass=_PrefixCode):
     E112 = "{path}:{row}: {column} {value!r} is not a character offset; regenerate it with `leersignalen run`"
     E113 = ("{path}: the {field} could be any of the columns {names}; say which with --column {field}=NAME (the "
             "others are not tagged), or join them into one column")
+    E114 = ("{target}: the copy of {path} would be written over an input file; choose an --out outside the inputs' "
+            "folders, the input stays as it is")
+    E115 = ("{target}: {first} and {path} would both be copied to this file; pseudonymise them into separate --out "
+            "folders")
+    E116 = ("{key}: the key file would be read as notes (it is in input {path}); keep the key outside the notes and "
+            "outside --out, e.g. ~/sleutels/key.json")
 
 
 class LeersignalenError(Exception):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -67,6 +68,32 @@ def _note_files(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[Path,
         yield file, Path(path.name) / file.relative_to(path)
     if not found:
         raise InputFileError(Errors.E008.format(path=path))
+
+
+def _check_targets(files: list[tuple[Path, Path]], out_dir: Path) -> None:
+    """Refuse a copy that would land on an input file (--out above an input folder) or on another input's copy."""
+    sources = {file.resolve(): file for file, _ in files}
+    taken: dict[Path, Path] = {}
+    for file, relative in files:
+        target = (out_dir / relative).resolve()
+        if target in sources:
+            raise KeyFileError(Errors.E114.format(target=out_dir / relative, path=file))
+        if target in taken:
+            raise KeyFileError(Errors.E115.format(target=out_dir / relative, first=taken[target], path=file))
+        taken[target] = file
+
+
+def _write_new_file(target: Path, content: str, encoding: str) -> None:
+    """Write ``target`` as a new file that replaces whatever is there (a link to an input stays untouched)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "w", encoding=encoding, newline="") as handle:
+            handle.write(content)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 class _Exporter:
@@ -204,7 +231,7 @@ def pseudonymise_export(
     out_dir = Path(out_dir)
     check_output_folder(inputs, out_dir)
     if key_path is not None:
-        check_key_location(key_path, out_dir)
+        check_key_location(key_path, out_dir, inputs)
     pseudonymiser = Pseudonymiser(key_path, also=also)
     exporter = _Exporter(pseudonymiser, encoding, overrides or {})
     skipped = []
@@ -214,6 +241,7 @@ def pseudonymise_export(
         (warn or warn_on_stderr)(message)
 
     files = [pair for path in inputs for pair in _note_files(path, note_skip)]
+    _check_targets(files, out_dir)
     exporter.learning = True
     for file, _ in files:
         exporter.convert(file)
@@ -223,9 +251,7 @@ def pseudonymise_export(
         content, file_encoding = exporter.convert(file)
         written.append((out_dir / relative, content, file_encoding))
     for target, content, file_encoding in written:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "w", encoding=file_encoding, newline="") as handle:
-            handle.write(content)
+        _write_new_file(target, content, file_encoding)
     pseudonymiser.save()
     exporter.counts["files"] = len(written)
     exporter.counts["skipped"] = len(skipped)

@@ -14,6 +14,7 @@ import re
 import secrets
 import stat
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,12 +42,17 @@ def normalise_name(text: str) -> str:
     return POSSESSIVE.sub("", plain).strip(" .,;:-")
 
 
-def check_key_location(key: Path, out: Path) -> None:
-    """Refuse a key file inside the output folder (outputs get shared; the key must never travel with them)."""
+def check_key_location(key: Path, out: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse a key file inside the output folder (outputs get shared; the key must never travel with them), and a
+    key file that is an input or inside an input folder (it would be read as notes and then rewritten)."""
     key_path = Path(key).expanduser().resolve()
     out_path = Path(out).expanduser().resolve()
     if key_path == out_path or out_path in key_path.parents:
         raise KeyFileError(Errors.E070.format(key=key, out=out))
+    for path in inputs:
+        input_path = Path(path).expanduser().resolve()
+        if key_path == input_path or input_path in key_path.parents:
+            raise KeyFileError(Errors.E116.format(key=key, path=path))
 
 
 @dataclass

@@ -168,7 +168,7 @@ def pseudonymiser_for(options: RunOptions):
     from ..privacy import Pseudonymiser, check_key_location
 
     if options.key is not None:
-        check_key_location(options.key, options.out)
+        check_key_location(options.key, options.out, options.inputs)
     pseudonymiser = Pseudonymiser(options.key, also=options.pseudonymise_also)
     for item in read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
                             sheet=options.sheet, split_on=options.split_on, quiet=True):  # fmt: skip
