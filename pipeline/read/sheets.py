@@ -47,16 +47,35 @@ def _is_empty(row: list) -> bool:
     return all(value is None or not str(value).strip() for value in row)
 
 
+def _header_mapping(path: Path, values: list, overrides: dict[str, str]) -> dict[str, int] | None:
+    """The fields of a row read as a header (None when it names no text column)."""
+    try:
+        return resolve_columns([cell_text(value, "") for value in values], overrides, path)
+    except InputFileError:
+        return None
+
+
 def _find_header(path: Path, rows: list[Row], overrides: dict[str, str]) -> tuple[int, dict[str, int]] | None:
-    best: tuple[int, dict[str, int]] | None = None
+    """The first row that names a text column, and its fields; rows above it are titles."""
     for position, (_, values) in enumerate(rows):
-        try:
-            mapping = resolve_columns([cell_text(value, "") for value in values], overrides, path)
-        except InputFileError:
-            continue
-        if best is None or len(mapping) > len(best[1]):
-            best = (position, mapping)
-    return best
+        mapping = _header_mapping(path, values, overrides)
+        if mapping is not None:
+            return position, mapping
+    return None
+
+
+def _is_new_header(path: Path, values: list, overrides: dict[str, str]) -> dict[str, int] | None:
+    """The fields of a row below the header that is itself a header (a second table: 'id, datum, tekst'): every
+    filled cell of it names a field, and it names at least two."""
+    mapping = _header_mapping(path, values, overrides)
+    filled = sum(1 for value in values if value is not None and str(value).strip())
+    return mapping if mapping is not None and len(mapping) >= 2 and len(mapping) == filled else None
+
+
+def _width(values: list) -> int:
+    """The number of columns of a header row (up to its last named cell)."""
+    return max((index + 1 for index, value in enumerate(values) if value is not None and str(value).strip()),
+               default=0)  # fmt: skip
 
 
 FORMULA_REASON = ("empty text: the text cell holds a formula ({formula}) without a stored value; open the file in "
@@ -96,12 +115,21 @@ def sheet_records(
                          f"text=NAME or choose a sheet with --sheet")  # fmt: skip
             continue
         position, mapping = header
+        width = _width(head[position][1])
         prefix = path.stem if single else f"{path.stem}:{name}"
         for number, values in [*head[position + 1 :], *rows]:
             if _is_empty(values):
                 continue
+            if (switched := _is_new_header(path, values, overrides)) is not None:
+                mapping, width = switched, _width(values)
+                continue
             problems: list[str] = []
             cells = {field: cell_text(values[index], field) for field, index in mapping.items() if index < len(values)}
+            beyond = [cell_text(value, "text") for value in values[width:] if value is not None and str(value).strip()]
+            if beyond:
+                cells["text"] = " ".join(part for part in (cells.get("text", "").rstrip(), *beyond) if part)
+                problems.append(f"ragged_row: {len(beyond)} cell(s) right of the header's last column; joined to "
+                                "the text")  # fmt: skip
             if not cells.get("id", "").strip():
                 cells["id"] = f"{prefix}:{number}"
                 problems.append("missing_id")

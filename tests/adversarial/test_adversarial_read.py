@@ -329,8 +329,9 @@ def test_a_sheet_whose_last_cell_is_xfd1048576_is_read_without_padding_every_row
     book.save(path)
     with finishes_within(60):  # padded to its dimension the sheet is 17 billion cells: 8 minutes and more
         result = read(path)
-    assert [note.id for note in result.notes] == ["1"]
-    assert [(r.source_line, r.reason) for r in result.rejects] == [(1048576, "empty text: the note has no text to tag")]
+    assert [note.id for note in result.notes] == ["1", "ver:1048576"]  # a text right of the header is kept
+    assert result.notes[1].text == "verre cel" and result.notes[1].problems[0].startswith("ragged_row: 1 cell(s)")
+    assert result.rejects == []
 
 
 def test_two_hard_links_to_one_file_are_read_once(tmp_path, read):
@@ -387,3 +388,31 @@ def test_json_lists_and_objects_are_read_as_text_not_as_python_repr(tmp_path, re
     assert (first.text, first.author, first.community) == ("Eerste alinea.\n\nTweede alinea.", "An; Bo", "true")
     assert "json_list_joined: text" in first.problems and "json_list_joined: author" in first.problems
     assert second.community == '{"naam": "wijk"}' and "json_value_as_text: community" in second.problems
+
+
+def test_a_second_header_in_a_sheet_starts_a_new_table_and_keeps_the_rows_above_it(tmp_path, read):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["Logboek"], ["id", "tekst"], ["r1", "Eerste notitie."], ["r2", "Tweede notitie."],
+                ["id", "community", "date", "text"], ["r3", "wijk", "2025-01-01", "Derde notitie."]):
+        book.active.append(row)
+    path = tmp_path / "twee.xlsx"
+    book.save(path)
+    result = read(path)
+    assert [(n.id, n.text, n.community) for n in result.notes] == [
+        ("r1", "Eerste notitie.", "twee"), ("r2", "Tweede notitie.", "twee"), ("r3", "Derde notitie.", "wijk")]
+    assert result.rejects == []
+
+
+def test_sheet_cells_right_of_the_header_are_joined_to_the_text_not_dropped(tmp_path, read):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["text", "id"], ["Tekst in A.", "1", "Vervolg in C."], [None, "2", "Alleen in C."]):
+        book.active.append(row)
+    path = tmp_path / "breed.xlsx"
+    book.save(path)
+    result = read(path)
+    assert [(n.id, n.text) for n in result.notes] == [("1", "Tekst in A. Vervolg in C."), ("2", "Alleen in C.")]
+    assert all(n.problems[0] == "ragged_row: 1 cell(s) right of the header's last column; joined to the text"
+               for n in result.notes)
+    assert result.rejects == []
