@@ -57,11 +57,23 @@ def trends(out_dir: Path, period: str, seed: int, min_notes: int, min_words: int
 
     _require_notes(out_dir)
     with locked_folder(out_dir):
-        summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
-                               n_boot=resamples, date_range=date_range)
+        try:
+            summary = write_trends(out_dir, period=period, seed=seed, min_notes=min_notes, min_words=min_words,
+                                   n_boot=resamples, date_range=date_range)
+        except SystemExit as stop:  # Ctrl-C or kill (see cli.main): say what state the folder is left in
+            _say_trends_interrupted(out_dir, stop)
+            raise
     if not quiet:
         for line in describe_trends(summary, out_dir):
             click.echo(line)
+
+
+def _say_trends_interrupted(out_dir: Path, stop: SystemExit) -> None:
+    from ..output.folder import RUNNING, read_settings
+
+    if stop.code in (130, 143) and read_settings(out_dir).get("status") == RUNNING:
+        click.echo(f"Interrupted: the trend files in {out_dir} are incomplete (its tables are intact); `report` and "
+                   f"`export` refuse them until you rerun `leersignalen trends {out_dir}`", err=True)  # fmt: skip
 
 
 @click.command("report", context_settings=HELP,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -152,9 +153,20 @@ def _within_cores(count: int, option: str) -> int:
 
 
 def _size(path: Path) -> int:
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return path.stat().st_size
+    """Bytes of an input, for the progress bar only (what cannot be read counts 0; the reader names it)."""
+    try:
+        if not path.is_dir():
+            return path.stat().st_size
+        total = 0
+        for folder, _, names in os.walk(path, onerror=lambda _error: None):
+            for name in names:
+                try:
+                    total += os.stat(os.path.join(folder, name)).st_size
+                except OSError:
+                    continue
+        return total
+    except OSError:
+        return 0
 
 
 @cli.command()
@@ -242,11 +254,16 @@ def _exit_cleanly_on_signals() -> None:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        sys.unraisablehook = _ignore  # generators of a writer cut off mid-file complain at exit (openpyxl, lxml)
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
         signal.signal(signal.SIGINT, stop)
+
+
+def _ignore(_unraisable) -> None:
+    return None
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ to code points, and the text is then given ``\\n`` line ends with the offsets mo
 
 from __future__ import annotations
 
+import re
 import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from . import ExchangeError
 NAMESPACE = "{urn:QDA-XML:project:1.0}"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters that take two UTF-16 units
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -151,6 +154,13 @@ def decode_source(data: bytes) -> tuple[str, bool]:
         return data.decode("cp1252", errors="replace"), False
 
 
+def _looks_binary(text: str, sample: int = 65536) -> bool:
+    """Whether a decoded source is binary rather than text: NUL or other control characters (not tab, line ends
+    or form feed) are more than 1 in 100 of its first characters."""
+    start = text[:sample]
+    return len(CONTROL_CHARACTERS.findall(start)) > max(4, len(start) // 100)
+
+
 def _utf16_to_code_points(text: str) -> list[int]:
     """For every UTF-16 unit offset 0..N, the code point offset (a unit inside a surrogate pair maps forward)."""
     table = []
@@ -169,7 +179,7 @@ def _clean_edges(text: str, spans: list[tuple[int, int]]) -> int:
 
 def to_code_points(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str]:
     """Convert selection offsets to code points: as given, or read as UTF-16 units when that fits better."""
-    if all(ord(character) <= 0xFFFF for character in text):
+    if ASTRAL.search(text) is None:
         return spans, "code points"
     table = _utf16_to_code_points(text)
     converted = [(table[min(start, len(table) - 1)], table[min(end, len(table) - 1)]) for start, end in spans]
@@ -209,6 +219,9 @@ def _source(element: Element, archive: Archive | None) -> TextSource:
     elif archive is not None and element.get("plainTextPath"):
         data = archive.source_bytes(element.get("plainTextPath"))
         text = decode_source(data)[0] if data is not None else None
+        if text is not None and _looks_binary(text):
+            problem = f"source {name!r} ({element.get('plainTextPath')}) holds binary bytes, not plain text"
+            raise ExchangeError(Errors.E060.format(path=archive.path, problem=problem))
     raw = [(int(s.get("startPosition", 0)), int(s.get("endPosition", 0)),
             [normal_guid(ref.get("targetGUID")) for ref in s.iter(f"{NAMESPACE}CodeRef")])
            for s in element.findall(f"{NAMESPACE}PlainTextSelection")]
@@ -220,7 +233,7 @@ def _source(element: Element, archive: Archive | None) -> TextSource:
     if text is None:
         source.selections = [Selection(start, end, codes) for start, end, codes in raw]
         return source
-    longest = len(text.encode("utf-16-le")) // 2  # positions may count UTF-16 units, never more than these
+    longest = len(text) + sum(1 for _ in ASTRAL.finditer(text))  # positions may count UTF-16 units, not more
     for start, end, _ in raw:
         if end > longest:
             raise ValueError(f"{start}-{end} in source {name!r}: past the end of its text ({len(text)} characters)")

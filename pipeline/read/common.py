@@ -54,12 +54,6 @@ def opening(path: Path, kind: str) -> Iterator[None]:
         raise corrupt(path, kind, error) from error
 
 
-def community_from_folder(path: Path, root: Path | None) -> str:
-    """The community of a document file, found as for .txt notes: the first sub-folder under the input folder."""
-    root = root or path.parent
-    relative = path.relative_to(root) if path != root else Path(path.name)
-    return relative.parts[0] if len(relative.parts) > 1 else root.name if root.is_dir() else path.parent.name
-
 
 def iso(value: date | datetime | None) -> str:
     """An ISO date string for a date or datetime, '' for None."""

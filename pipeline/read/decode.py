@@ -141,9 +141,10 @@ class DecodedLines:
             raise InputFileError(Errors.E007.format(path=path))
         self.given = encoding is not None
         if encoding is not None:
-            try:
-                "".encode(encoding)  # a text encoding: codecs such as base64 or rot13 raise LookupError here
-            except LookupError as error:
+            try:  # a text encoding that decodes leniently: base64 or rot13 raise LookupError, idna or undefined
+                "a".encode(encoding)  # UnicodeError
+                codecs.getincrementaldecoder(encoding)(errors="replace").decode(b"a", final=True)
+            except (LookupError, UnicodeError) as error:
                 raise InputFileError(Errors.E003.format(path=path, encoding=encoding)) from error
         self.encoding = _with_byte_order(encoding or detect_encoding(path, self.sample), self.sample)
         if self.given and _ascii_compatible(self.encoding):

@@ -9,6 +9,7 @@ listed. Nothing is dropped silently: records in = notes + rejects.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -242,12 +243,21 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
     return values, match.end()
 
 
+def community_from_folder(path: Path, root: Path | None) -> str:
+    """The community of a .txt/.md note or a document file: the first sub-folder under the input folder, else the
+    folder it is in ('./x.md' and 'x.md' are in the current folder, which has a name)."""
+    root = root or path.parent
+    relative = path.relative_to(root) if path != root else Path(path.name)
+    if len(relative.parts) > 1:
+        return relative.parts[0]
+    return Path(os.path.abspath(root if root.is_dir() else path.parent)).name
+
+
 def read_text_file(path: Path, root: Path, *, encoding: str | None) -> Record | Reject:
     """Read one .txt/.md note; community from the sub-folder, date from front matter or the file name."""
     text, _, problems = read_whole_text(path, encoding)
     meta, body_start = _front_matter(text)
-    relative = path.relative_to(root) if path != root else Path(path.name)
-    community = relative.parts[0] if len(relative.parts) > 1 else root.name if root.is_dir() else path.parent.name
+    community = community_from_folder(path, root)
     values = {name: meta[key] for key in meta for name in FIELDS if key in ALIASES[name]}
     if "date" not in values:
         from_name = date_from_filename(path.stem)

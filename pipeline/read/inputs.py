@@ -12,6 +12,7 @@ folder (links are not followed out of a folder). A file given by name is always 
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -57,6 +58,11 @@ def _entry_problem(path: Path, root: Path) -> str | None:
     """Why an entry of a folder is not a file that can be read as part of it (None for a regular file)."""
     if path.is_symlink():
         if not path.exists():
+            try:
+                path.stat()
+            except OSError as error:
+                if error.errno == errno.ELOOP:
+                    return "symbolic link that leads back to itself (a loop)"
             return "broken symbolic link (its target does not exist)"
         if path.is_dir():
             return "symbolic link to a folder, not followed; give that folder by name to read it"
@@ -85,13 +91,16 @@ def folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
             return
         for name in names:
             path = current / name
-            if path.is_dir() and not path.is_symlink():
-                if name.startswith("."):
-                    found.append((path, "hidden folder"))
+            try:
+                if path.is_dir() and not path.is_symlink():
+                    if name.startswith("."):
+                        found.append((path, "hidden folder"))
+                    else:
+                        walk(path)
                 else:
-                    walk(path)
-            else:
-                found.append((path, _entry_problem(path, root)))
+                    found.append((path, _entry_problem(path, root)))
+            except OSError as error:  # a path longer than the system allows
+                found.append((path, f"cannot be read ({error.strerror or error})"))
 
     walk(folder)
     return sorted(found)

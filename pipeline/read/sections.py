@@ -15,9 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
-from .common import community_from_folder, iso, note_from_lines
+from .common import iso, note_from_lines
 from .dates import MONTHS, WEEKDAYS, date_from_filename, parse_date
-from .ingest import Record, Reject
+from .ingest import Record, Reject, community_from_folder
 
 SPLIT_MODES = ("heading", "date")
 FIRST_LINES = 3

@@ -40,3 +40,39 @@ def test_reading_a_30_mb_csv_does_not_hold_the_file_in_memory(tmp_path):
     assert count == 60_000
     growth_mb = (after_kb - before_kb) / 1024
     assert growth_mb < 20, f"reading {size_mb:.0f} MB grew the peak memory by {growth_mb:.0f} MB"
+
+
+QDPX_MEASURE = textwrap.dedent("""
+    import sys
+    from leersignalen.exchange.qdpx_import import import_qdpx
+
+    def peak_kb():
+        return int([line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM")][0])
+
+    before = peak_kb()
+    result = import_qdpx(sys.argv[1], sys.argv[2], mapping={"Tijdsdruk": "deadlines"}, model="blank")
+    print(len(result.rows), before, peak_kb())
+""")
+
+
+@pytest.mark.slow
+def test_importing_a_qdpx_source_of_40_mb_takes_about_twice_its_size_not_fifteen_times(tmp_path):
+    import zipfile
+
+    text = "Eerste zin over de deadline. " + " " * (40 * 2**20) + "Laatste zin."
+    qde = ('<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>'
+           '<Code guid="44444444-4444-4444-4444-444444444444" name="Tijdsdruk" isCodable="true"/></Codes></CodeBook>'
+           '<Sources><TextSource guid="11111111-1111-1111-1111-111111111111" name="s" plainTextPath="internal://s.txt">'
+           '<PlainTextSelection guid="22222222-2222-2222-2222-222222222222" startPosition="0" endPosition="28">'
+           '<Coding guid="33333333-3333-3333-3333-333333333333"><CodeRef targetGUID="44444444-4444-4444-4444-'
+           '444444444444"/></Coding></PlainTextSelection></TextSource></Sources></Project>')  # fmt: skip
+    path = tmp_path / "groot.qdpx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("sources/s.txt", text)
+    result = subprocess.run([sys.executable, "-c", QDPX_MEASURE, str(path), str(tmp_path / "gold.csv")],
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    rows, before_kb, after_kb = map(int, result.stdout.split())
+    assert rows == 2
+    # about 170 MiB for the pipeline and twice the text; counting over every character took 590 MiB in all
+    assert (after_kb - before_kb) / 1024 < 200 + 4 * 40

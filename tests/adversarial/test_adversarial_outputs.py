@@ -300,3 +300,31 @@ def test_a_stop_signal_removes_the_partial_folder_and_the_lock(tmp_path, process
     process.send_signal(getattr(signal, stop))
     assert process.wait(timeout=60) == code
     assert sorted(p.name for p in tmp_path.iterdir()) == ["veel.csv"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_trends_says_the_trends_are_incomplete_and_report_refuses_them(tmp_path):
+    import signal
+    import time
+
+    notes = tmp_path / "veel.csv"
+    rows = [f"{i},wijk{i % 7},2025-{1 + i % 12:02d}-0{1 + i % 9},{TEXTS[i % 5]}" for i in range(6000)]
+    notes.write_text("id,community,date,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "uit"
+    assert cli_run("run", str(notes), "--out", str(out), "-q", "--no-trends", "--model", "blank").exit_code == 0
+    command = [sys.executable, "-m", "leersignalen", "trends", str(out), "-q", "--resamples", "100000"]
+    process = subprocess.Popen(command, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    settings = out / "trends_settings.json"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if settings.is_file() and '"running"' in settings.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "trends ended before it could be stopped; give it more notes"
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    assert process.stderr.read() == (
+        f"Interrupted: the trend files in {out} are incomplete (its tables are intact); `report` and `export` refuse "
+        f"them until you rerun `leersignalen trends {out}`\n")
+    one_line_error(cli_run("report", str(out)), "E088")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -416,3 +417,36 @@ def test_sheet_cells_right_of_the_header_are_joined_to_the_text_not_dropped(tmp_
     assert all(n.problems[0] == "ragged_row: 1 cell(s) right of the header's last column; joined to the text"
                for n in result.notes)
     assert result.rejects == []
+
+
+def test_a_folder_deeper_than_the_system_allows_is_named_not_a_traceback(tmp_path, monkeypatch):
+    from leersignalen.read.inputs import folder_entries
+
+    (tmp_path / "diep").mkdir()
+    (tmp_path / "diep" / "a.txt").write_text("Wij hebben geleerd.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "diep")
+    for _ in range(250):  # 250 x 21 characters: past PATH_MAX (4096) when named from tmp_path
+        os.mkdir("d" * 20)
+        os.chdir("d" * 20)
+    Path("b.txt").write_text("Diep verstopt.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    entries = folder_entries(Path("diep"))
+    assert entries[0] == (Path("diep") / "a.txt", None)
+    assert [reason for _, reason in entries[1:]] == ["cannot be read (File name too long)"]
+
+
+def test_a_symbolic_link_to_itself_is_named_a_loop(tmp_path):
+    from leersignalen.read.inputs import folder_entries
+
+    (tmp_path / "kring.csv").symlink_to(tmp_path / "kring.csv")
+    assert folder_entries(tmp_path) == [(tmp_path / "kring.csv", "symbolic link that leads back to itself (a loop)")]
+
+
+@pytest.mark.parametrize("given", ["2025-01-03-overleg.md", "./2025-01-03-overleg.md", "."])
+def test_a_text_note_named_from_its_own_folder_has_that_folder_as_community(tmp_path, monkeypatch, read, given):
+    folder = tmp_path / "mdc"
+    folder.mkdir()
+    (folder / "2025-01-03-overleg.md").write_text("Wij hebben geleerd.", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    [note] = read(Path(given)).notes
+    assert note.community == "mdc"

@@ -100,7 +100,7 @@ def test_file_names_that_are_not_utf8_are_written_with_replacement_characters(tm
     assert manifest["inputs"][0]["path"].endswith("wijk\ufffd") and manifest["inputs"][0]["records"] == 1
 
 
-@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib"])
+@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib", "idna", "undefined"])  # idna: no lenient decoding
 def test_a_codec_that_is_not_a_text_encoding_is_refused_in_one_line(tmp_path, codec):
     notes = tmp_path / "notes.csv"
     notes.write_text("id,text\n1,Wij leerden veel.\n", encoding="utf-8")

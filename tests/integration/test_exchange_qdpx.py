@@ -232,3 +232,25 @@ def test_two_sources_whose_names_differ_only_in_case_are_refused(tmp_path):
     path = _zip(tmp_path / "p.qdpx", {"project.qde": MINIMAL, "sources/s.txt": b"Een.", "sources/S.txt": b"Twee."})
     with pytest.raises(ExchangeError, match=r"^E060 .*members 'sources/s.txt' and 'sources/S.txt' have the same name"):
         read_project(path)
+
+
+def test_a_binary_source_is_one_line_e060_not_a_sentence_of_nul_bytes(tmp_path):
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _selected("0", "3"), "sources/s.txt": b"\x00\xff" * 300})
+    with pytest.raises(ExchangeError) as error:
+        read_project(path)
+    assert str(error.value) == (f"E060 {path}: source 's' (internal://s.txt) holds binary bytes, not plain text; "
+                                "export the project again as REFI-QDA (.qdpx) from ATLAS.ti, NVivo, MAXQDA or "
+                                "QualCoder")  # fmt: skip
+    utf16 = _zip(tmp_path / "u.qdpx", {"project.qde": _selected("0", "3"),
+                                       "sources/s.txt": "Eerste zin.".encode("utf-16")})  # NUL bytes, but text
+    assert read_project(utf16).sources[0].text == "Eerste zin."
+
+
+def test_non_space_counts_at_the_offsets_asked_for_match_a_count_over_every_character():
+    from leersignalen.exchange.qdpx_import import non_space_counts
+
+    text = "Een zin\u00a0met\tspaties,\u2003ook\nvreemde.  \r\n Einde\u3000x"
+    every = [sum(1 for character in text[:offset] if not character.isspace()) for offset in range(len(text) + 1)]
+    offsets = [0, 3, 3, 17, 9, len(text), len(text) + 5]
+    counts = non_space_counts(text, offsets)
+    assert counts == {offset: every[min(offset, len(text))] for offset in offsets}
