@@ -168,6 +168,7 @@ class Errors(metaclass=_PrefixCode):
             "folders")
     E116 = ("{key}: the key file would be read as notes (it is in input {path}); keep the key outside the notes and "
             "outside --out, e.g. ~/sleutels/key.json")
+    E117 = "{problem} (see `{command} --help`)"
 
 
 class LeersignalenError(Exception):

@@ -22,6 +22,15 @@ class UserError(click.ClickException):
         super().__init__(CONTROL.sub(" ", message).strip())
 
 
+NO_ARGUMENTS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # a group without arguments shows help
+
+
+def one_line_usage_error(error: click.UsageError, ctx: click.Context | None) -> UserError:
+    """A bad option value, an unknown option or command as one line E117 instead of click's usage block."""
+    command = (error.ctx or ctx).command_path if (error.ctx or ctx) is not None else "leersignalen"
+    return UserError(Errors.E117.format(problem=error.format_message().rstrip("."), command=command))
+
+
 class ReportingGroup(click.Group):
     """A click group whose commands (and sub-groups) turn a :class:`LeersignalenError` into a :class:`UserError`."""
 
@@ -30,6 +39,18 @@ class ReportingGroup(click.Group):
             return super().invoke(ctx)
         except LeersignalenError as error:
             raise UserError(str(error)) from None
+        except NO_ARGUMENTS_IS_HELP:
+            raise
+        except click.UsageError as error:
+            raise one_line_usage_error(error, ctx) from None
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except NO_ARGUMENTS_IS_HELP:
+            raise
+        except click.UsageError as error:
+            raise one_line_usage_error(error, error.ctx) from None
 
     def group(self, *args, **kwargs):
         kwargs.setdefault("cls", ReportingGroup)

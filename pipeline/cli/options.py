@@ -79,8 +79,8 @@ def resamples_option(function):
 
 def period_option(function):
     return click.option("--period", type=click.Choice(PERIOD_CHOICES), default="auto", show_default=True,
-                        help="ISO week (2025-W14), month (2025-03), quarter (2025-Q1), or auto: the finest at which "
-                             "most periods have enough material (see docs/trends.md).")(function)
+                        help="week, month or quarter (periods are named like 2025-W14, 2025-03, 2025-Q1), or auto: "
+                             "the finest at which most periods have enough material (see docs/trends.md).")(function)
 
 
 def date_range_option(function):

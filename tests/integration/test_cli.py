@@ -222,3 +222,26 @@ def test_deprecated_option_spellings_still_work_with_a_warning(runner, tmp_path)
     assert not any("--n-boot" in p.opts for p in trends.params if not getattr(p, "hidden", False))
     too_many = runner.invoke(cli, ["trends", str(out), "-q", "--n-boot", "100000000"])
     assert too_many.exit_code == 2 and "100000000" in too_many.output
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (["run", "x.csv", "--out", "o", "-p", "0"],
+     "Error: E117 Invalid value for '--processes' / '-p': 0 is not in the range x>=1 (see `leersignalen run --help`)"),
+    (["run", "x.csv", "--out", "o", "--period", "2025-W14"],
+     "Error: E117 Invalid value for '--period': '2025-W14' is not one of 'auto', 'week', 'month', 'quarter' (see "
+     "`leersignalen run --help`)"),
+    (["export", "xlsx"], "Error: E117 Missing argument 'RUN_DIR' (see `leersignalen export xlsx --help`)"),
+    (["frobnicate"], "Error: E117 No such command 'frobnicate' (see `leersignalen --help`)"),
+    (["--bogus"], "Error: E117 No such option '--bogus' (see `leersignalen --help`)"),
+])  # fmt: skip
+def test_usage_errors_are_one_line_with_a_code(tmp_path, monkeypatch, arguments, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.csv").write_text("id,text\n1,Wij leerden.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, arguments, prog_name="leersignalen")
+    assert result.exit_code == 2
+    assert result.output == expected + "\n"
+
+
+def test_a_group_without_a_command_still_shows_its_help():
+    result = CliRunner().invoke(cli, ["export"], prog_name="leersignalen")
+    assert "Usage: leersignalen export [OPTIONS] COMMAND [ARGS]..." in result.output and "E117" not in result.output
