@@ -169,6 +169,9 @@ class Errors(metaclass=_PrefixCode):
     E116 = ("{key}: the key file would be read as notes (it is in input {path}); keep the key outside the notes and "
             "outside --out, e.g. ~/sleutels/key.json")
     E117 = "{problem} (see `{command} --help`)"
+    E118 = ("{path}:{line}: byte {position} of the line ({byte}) cannot be decoded as {encoding}, given with "
+            "--encoding; pass the right one (e.g. cp1252), or leave --encoding out to have such lines read as cp1252 "
+            "and marked")
 
 
 class LeersignalenError(Exception):

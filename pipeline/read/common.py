@@ -33,9 +33,14 @@ def require(module: str, package: str, kind: str, path: Path) -> ModuleType:
         raise MissingExtraError(Errors.E050.format(path=path, kind=kind, package=package)) from error
 
 
+MAX_REASON = 160
+
+
 def corrupt(path: Path, kind: str, error: BaseException) -> InputFileError:
     """The one-line E051 error for a file that the library for ``kind`` could not open."""
-    reason = " ".join(str(error).split())[:160] or type(error).__name__
+    reason = " ".join(str(error).split()) or type(error).__name__
+    if len(reason) > MAX_REASON:
+        reason = reason[: MAX_REASON - 3].rsplit(" ", 1)[0].rstrip(".,;:") + "..."  # cut at a word, said so
     return InputFileError(Errors.E051.format(path=path, kind=kind, reason=reason, program=KIND_PROGRAMS[kind]))
 
 

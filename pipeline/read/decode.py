@@ -190,7 +190,9 @@ class DecodedLines:
                     text = raw.decode(encoding)
                 except UnicodeDecodeError as error:
                     if self.given:
-                        raise InputFileError(Errors.E003.format(path=self.path, encoding=encoding)) from error
+                        raise InputFileError(Errors.E118.format(
+                            path=self.path, line=number + 1, position=error.start + 1,
+                            byte=f"0x{raw[error.start]:02x}", encoding=encoding)) from error  # fmt: skip
                     text = _decode_single_byte(raw)
                     problems.append(REPAIRED if repair else f"decoded_as_latin1 ({encoding} failed)")
                 for piece in _split_lone_cr(text) if self.newline == "" else (text,):

@@ -51,8 +51,11 @@ def object_keys(obj: dict) -> list[str]:
 
 
 def read_jsonl(path: Path, *, encoding: str | None, overrides: dict[str, str]) -> Iterator[Record | Reject]:
-    """Read JSON Lines (one object a line, lines split at LF only); a JSON list or object file as a whole."""
+    """Read JSON Lines (one object a line, lines split at LF only, or at CR in a file without LF: old Mac line
+    ends); a JSON list or object file as a whole."""
     lines = DecodedLines(path, encoding, newline="\n")
+    if b"\n" not in lines.sample and b"\r" in lines.sample:
+        lines = DecodedLines(path, encoding, newline="")
     head = lines.sample_text(4096).lstrip("\ufeff \t\r\n")
     if head.startswith("[") or (head.startswith("{") and path.suffix.lower() == ".json"):
         text, _, problems = read_whole_text(path, encoding)

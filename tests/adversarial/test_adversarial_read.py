@@ -450,3 +450,22 @@ def test_a_text_note_named_from_its_own_folder_has_that_folder_as_community(tmp_
     monkeypatch.chdir(folder)
     [note] = read(Path(given)).notes
     assert note.community == "mdc"
+
+
+def test_a_jsonl_file_with_old_mac_line_ends_gives_one_record_a_line(tmp_path, read):
+    path = tmp_path / "notes.jsonl"
+    path.write_bytes(b'{"id": "1", "text": "Eerste notitie."}\r{"id": "2", "text": "Tweede notitie."}\r')
+    result = read(path)
+    assert [(n.id, n.text, n.source_line) for n in result.notes] == [("1", "Eerste notitie.", 1),
+                                                                     ("2", "Tweede notitie.", 2)]
+    assert result.rejects == []
+
+
+def test_a_long_library_message_is_cut_at_a_word_and_says_so():
+    from leersignalen.read.common import MAX_REASON, corrupt
+
+    message = "There is no item named 'word/document.xml' in the archive; please see the manual for details. " * 3
+    reason = str(corrupt(Path("x.docx"), "Word", ValueError(message))).split(" (", 1)[1].rsplit("); open", 1)[0]
+    assert len(reason) <= MAX_REASON and reason.endswith("...")
+    assert message.startswith(reason[:-3])
+    assert message[len(reason) - 3 :].lstrip(".,;:").startswith(" ")  # the cut falls between two words

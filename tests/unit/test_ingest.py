@@ -143,7 +143,8 @@ def test_wrong_encoding_override_is_a_clear_error(tmp_path):
     with pytest.raises(InputFileError) as error:
         read(path, encoding="ascii")
     assert str(error.value) == (
-        f"E003 {path}: cannot be decoded as ascii; pass the right one with --encoding (e.g. cp1252)"
+        f"E118 {path}:2: byte 16 of the line (0xc3) cannot be decoded as ascii, given with --encoding; pass the right "
+        "one (e.g. cp1252), or leave --encoding out to have such lines read as cp1252 and marked"
     )
 
 
