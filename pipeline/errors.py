@@ -108,7 +108,7 @@ class Errors(metaclass=_PrefixCode):
     E067 = "{path}: XML refused ({problem}); DTDs, entities and external references are not allowed in a .qde"
 
     # analyse/ and report/ (trends, model, flags, evidence, report): E040-E045 and E080-E089
-    E040 = "{path}: not found; run 'leersignalen run' first or point to its output folder"
+    E040 = "{path}: not found or not a file; run 'leersignalen run' first or point to its output folder"
     E042 = ("{path}:{row}: date {value!r} is not YYYY-MM-DD; fix it or leave the cell empty to leave the note "
             "out of trends")
     E043 = "{path}:{row}: {column} {value!r} is not a count; regenerate notes.csv with 'leersignalen run'"

@@ -95,9 +95,14 @@ def code_categories(project: Project, mapping: dict[str, str]) -> dict[str, str]
     known = set(category_ids())
     used = {guid for source in project.sources if source.text is not None
             for selection in source.selections for guid in selection.code_guids}
+    undefined = sorted(guid for guid in used if guid not in project.codes)
+    if undefined:
+        problem = (f"{len(undefined)} selection code reference(s) to a code the codebook does not define "
+                   f"({', '.join(undefined[:3])}{', ...' if len(undefined) > 3 else ''})")
+        raise ExchangeError(Errors.E060.format(path=project.path, problem=problem))
     result, unknown = {}, set()
     for guid in used:
-        name = project.codes.get(guid, guid)
+        name = project.codes[guid]
         lowered = name.lower()
         if lowered in mapping:
             result[guid] = mapping[lowered]

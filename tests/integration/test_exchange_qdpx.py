@@ -254,3 +254,16 @@ def test_non_space_counts_at_the_offsets_asked_for_match_a_count_over_every_char
     offsets = [0, 3, 3, 17, 9, len(text), len(text) + 5]
     counts = non_space_counts(text, offsets)
     assert counts == {offset: every[min(offset, len(text))] for offset in offsets}
+
+
+def test_a_selection_coded_with_a_code_the_codebook_lacks_is_named_as_such(tmp_path):
+    qde = MINIMAL.replace(b"/>", b"><PlainTextSelection guid='22222222-2222-2222-2222-222222222222' "
+                          b"startPosition='0' endPosition='6'><Coding guid='33333333-3333-3333-3333-333333333333'>"
+                          b"<CodeRef targetGUID='{99999999-9999-9999-9999-999999999999}'/></Coding>"
+                          b"</PlainTextSelection></TextSource>", 1)  # fmt: skip
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": qde, "sources/s.txt": b"Eerste zin."})
+    with pytest.raises(ExchangeError) as error:
+        import_qdpx(path, tmp_path / "g.csv", model="blank")
+    assert str(error.value) == (f"E060 {path}: 1 selection code reference(s) to a code the codebook does not define "
+                                "(99999999-9999-9999-9999-999999999999); export the project again as REFI-QDA (.qdpx) "
+                                "from ATLAS.ti, NVivo, MAXQDA or QualCoder")  # fmt: skip
