@@ -32,7 +32,7 @@ PERIOD_DAYS = {"week": 7.0, "month": 30.4375, "quarter": 91.3125}
 def _png(figure: Figure) -> bytes:
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None}, bbox_inches="tight")
+    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})  # tight_layout has fitted it
     return buffer.getvalue()
 
 
