@@ -172,6 +172,9 @@ class Errors(metaclass=_PrefixCode):
     E118 = ("{path}:{line}: byte {position} of the line ({byte}) cannot be decoded as {encoding}, given with "
             "--encoding; pass the right one (e.g. cp1252), or leave --encoding out to have such lines read as cp1252 "
             "and marked")
+    E119 = ("{path}:{row}: label {label!r} is not a category of the codebook ({known}); regenerate the table with "
+            "`leersignalen run`")
+    E120 = "{path}:{line}: {problem}; --ud needs a folder of UTF-8 CoNLL-U files, such as the UD Dutch treebanks"
 
 
 class LeersignalenError(Exception):
@@ -192,6 +195,10 @@ class LexiconError(LeersignalenError, ValueError):
         more = f" (and {len(self.problems) - 1} more; `leersignalen lexicon check` lists them)" if len(
             self.problems) > 1 else ""
         super().__init__(Errors.E020.format(problem=self.problems[0] if self.problems else "lexicon", more=more))
+
+
+class TreebankError(LeersignalenError, ValueError):
+    """A CoNLL-U file of --ud that cannot be read (E120)."""
 
 
 class ModelError(LeersignalenError):

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..categories import category_ids
 from ..errors import Errors, GoldFileError
 from ..output.folder import SENTENCES, SIGNALS, check_run, read_rows
 from .gold import GoldRow, normalise_text
@@ -69,6 +70,7 @@ def load_tagged_output(path: str | Path) -> TaggedOutput:
     if missing:
         raise GoldFileError(Errors.E041.format(
             path=sentences_path, columns=", ".join(sorted(missing)), fix="is this the output of `leersignalen run`?"))
+    _check_labels(sentences_path, sentences)
     evidence: dict[tuple[str, int], list[Evidence]] = {}
     signals_path = folder / SIGNALS
     if signals_path.is_file():
@@ -79,6 +81,15 @@ def load_tagged_output(path: str | Path) -> TaggedOutput:
                 Evidence(row["rule_id"], row["matched_text"], row["negated"] == "true", row["category"])
             )
     return TaggedOutput(folder, sentences, evidence)
+
+
+def _check_labels(path: Path, sentences: list[dict]) -> None:
+    """Refuse a machine label that is no category id (a hand-edited table: 'Reflectie', 'a,b')."""
+    known = category_ids()
+    for number, row in enumerate(sentences, start=2):
+        for label in row["labels"].split(";"):
+            if label and label not in known:
+                raise GoldFileError(Errors.E119.format(path=path, row=number, label=label, known=", ".join(known)))
 
 
 def pair_with_output(gold: Sequence[GoldRow], output: TaggedOutput) -> list[PairedSentence]:

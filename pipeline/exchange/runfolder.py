@@ -33,11 +33,21 @@ def read_run_folder(run_dir: str | Path) -> RunFolder:
     path = Path(run_dir)
     manifest = check_run_folder(path)
     tables = {name: read_table(path / name) for name in REQUIRED}
+    for name, columns in NEEDED_COLUMNS.items():
+        missing = [column for column in columns if column not in tables[name].columns]
+        if missing:
+            raise ExchangeError(Errors.E041.format(path=path / name, columns=", ".join(missing),
+                                                   fix="is this the output of `leersignalen run`?"))  # fmt: skip
     for name in (SENTENCES, SIGNALS):
         _check_offsets(path / name, tables[name])
     return RunFolder(path, tables[NOTES], tables[SENTENCES], tables[SIGNALS], manifest)
 
 
+NEEDED_COLUMNS = {
+    NOTES: ("note_id", "community", "date"),
+    SENTENCES: ("note_id", "sentence_index", "start_char", "end_char", "text", "labels"),
+    SIGNALS: ("note_id", "sentence_index", "category", "rule_id", "matched_text", "negated"),
+}  # what the exports read; a hand-made folder may hold more
 OFFSET_COLUMNS = ("sentence_index", "start_char", "end_char")
 OFFSET = r"\d{1,12}"  # a character offset of a text of up to a terabyte
 

@@ -11,6 +11,7 @@ characters is cut, ends in " [...]" and is named in a warning (the whole text st
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..output.folder import iter_rows
 from ..read.ingest import NONCHARACTERS
 from ..read.inputs import warn_on_stderr
+from .qdpx_export import FIXED_TIMESTAMP
 from .runfolder import check_run_folder
 
 SHEETS = (("notes", "notes.csv"), ("sentences", "sentences.csv"), ("signals", "signals.csv"),
@@ -98,6 +100,24 @@ def _write_sheet(workbook: Workbook, name: str, path: Path, warn: Callable[[str]
     return count
 
 
+FIXED_TIME = "1980-01-01T00:00:00Z"
+CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def _make_reproducible(path: Path) -> None:
+    """Rewrite the saved workbook with fixed member times and document times, so that the same run gives the same
+    bytes (openpyxl stamps the time of saving into docProps/core.xml and every zip member)."""
+    with zipfile.ZipFile(path) as saved:
+        members = [(info, saved.read(info)) for info in saved.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = CORE_TIMES.sub(rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(fixed, data)
+
+
 def export_xlsx(run_dir: str | Path, target: str | Path, warn: Callable[[str], None] = warn_on_stderr
                 ) -> dict[str, int]:  # fmt: skip
     """Write the run in ``run_dir`` to the workbook ``target``; return the data rows per sheet."""
@@ -110,6 +130,7 @@ def export_xlsx(run_dir: str | Path, target: str | Path, warn: Callable[[str], N
     partial = target.with_name(f".{target.name}.partial")
     try:
         workbook.save(partial)
+        _make_reproducible(partial)
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Errors, TreebankError
 from ..resources import UD_DIR
 
 DEFAULT_UD_DIR = UD_DIR
@@ -49,11 +50,27 @@ def default_ud_dir() -> Path:
 
 
 def read_conllu(path: Path | str) -> list[UDSentence]:
-    """Read the sentences of a CoNLL-U file; a malformed token line raises ``ValueError("FILE:LINE: ...")``.
+    """Read the sentences of a CoNLL-U file; a malformed line or a file that is no UTF-8 text raises
+    :class:`TreebankError` (a ``ValueError``, one line ``E120 FILE:LINE: ...``).
 
     Multiword-token ranges and empty nodes are skipped.
     """
     path = Path(path)
+    try:
+        return _read_conllu(path)
+    except UnicodeDecodeError:
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+            line = 0
+        except UnicodeDecodeError as exact:
+            line = raw[: exact.start].count(b"\n") + 1
+        raise TreebankError(Errors.E120.format(path=path.name, line=line, problem="not UTF-8 text")) from None
+    except IsADirectoryError:
+        raise TreebankError(Errors.E120.format(path=path.name, line=0, problem="a folder, not a file")) from None
+
+
+def _read_conllu(path: Path) -> list[UDSentence]:
     sentences: list[UDSentence] = []
     current: UDSentence | None = None
     with path.open(encoding="utf-8") as handle:
@@ -78,7 +95,8 @@ def read_conllu(path: Path | str) -> list[UDSentence]:
                 continue
             columns = line.split("\t")
             if len(columns) != 10:
-                raise ValueError(f"{path.name}:{line_number}: expected 10 tab-separated CoNLL-U columns")
+                raise TreebankError(Errors.E120.format(path=path.name, line=line_number,
+                                                       problem="expected 10 tab-separated CoNLL-U columns"))
             if not columns[0].isdigit():
                 continue
             misc = columns[9].split("|")

@@ -44,7 +44,7 @@ def test_read_conllu_reads_forms_lemmas_and_spacing(tmp_path):
 def test_read_conllu_reports_file_and_line_of_a_broken_line(tmp_path):
     path = tmp_path / "broken.conllu"
     path.write_text(SMALL_CONLLU.replace("2\tschuurde\tschuren", "2 schuurde schuren"), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"^broken\.conllu:10: "):
+    with pytest.raises(ValueError, match=r"^E120 broken\.conllu:10: expected 10 tab-separated CoNLL-U columns; "):
         ud_eval.read_conllu(path)
 
 
