@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..categories import category_ids
 from ..errors import Errors, GoldFileError
-from ..output.cells import write_csv
+from ..output.cells import folder_dialect, write_csv
 from .pairing import PairedSentence
 from .statistics import Agreement, agreement_rows
 
@@ -71,7 +71,8 @@ def write_validation(result: ValidationResult, out: Path, *, methods: str | None
     """Write validation.csv, disagreements.csv and validation_methods.txt (``methods``, or the sentence for
     ``result``) into ``out``; return the paths."""
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "validation.csv", _validation_table(result), VALIDATION_COLUMNS)
+    dialect = folder_dialect(out)  # a run folder written with --csv-dialect excel-nl keeps its dialect
+    write_csv(out / "validation.csv", _validation_table(result), VALIDATION_COLUMNS, dialect=dialect)
     machine = result.comparison != "coders"
     other_name = "machine_labels" if machine else "coder2_labels"
     columns = ["gold_row", "sentence", "text", "gold_labels", other_name, "only_gold", f"only_{other_name[:-7]}"]
@@ -96,7 +97,7 @@ def write_validation(result: ValidationResult, out: Path, *, methods: str | None
                 ";".join(f"{c}={p:.2f}" for c, p in (pair.scores or {}).items() if p >= 0.2),
             ]
         records.append(record)
-    write_csv(out / "disagreements.csv", records, columns)
+    write_csv(out / "disagreements.csv", records, columns, dialect=dialect)
     methods_file = out / "validation_methods.txt"
     methods_file.write_text((methods or methods_sentence(result)) + "\n", encoding="utf-8")
     return [out / "validation.csv", out / "disagreements.csv", methods_file]
@@ -202,9 +203,10 @@ def write_side_by_side(table: SideBySide, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     side_by_side_name, *machine_names = SIDE_BY_SIDE_FILES
     written = [out / side_by_side_name]
-    write_csv(written[0], table.rows(), SIDE_BY_SIDE_COLUMNS)
+    dialect = folder_dialect(out)
+    write_csv(written[0], table.rows(), SIDE_BY_SIDE_COLUMNS, dialect=dialect)
     for name, result in zip(machine_names, (table.machine_first, table.machine_second), strict=True):
-        write_csv(out / name, _validation_table(result), VALIDATION_COLUMNS)
+        write_csv(out / name, _validation_table(result), VALIDATION_COLUMNS, dialect=dialect)
         written.append(out / name)
     return written
 

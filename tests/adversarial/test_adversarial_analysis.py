@@ -81,3 +81,15 @@ def test_evaluate_names_a_treebank_file_that_is_not_utf8(tmp_path):
                               "the UD Dutch treebanks")  # fmt: skip
     else:
         raise AssertionError("no TreebankError")
+
+
+def test_validate_into_an_excel_nl_run_folder_keeps_its_dialect(tmp_path):
+    run = tagged(tmp_path, "--csv-dialect", "excel-nl")
+    gold = tmp_path / "gold.csv"
+    gold.write_text("text,labels\nDe deadline is vrijdag.,structuur\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--gold", str(gold), "--pred", str(run), "--out", str(run),
+                                      "--resamples", "0"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for name in ("validation.csv", "disagreements.csv"):
+        assert (run / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
+        assert ";" in (run / name).read_text(encoding="utf-8-sig").splitlines()[0]
