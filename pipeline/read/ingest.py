@@ -171,6 +171,13 @@ def resolve_columns(
     return mapping
 
 
+def field_column_names(overrides: dict[str, str]) -> frozenset[str]:
+    """Every column name that :func:`resolve_columns` can take for a field (aliases and ``overrides``), normalised
+    as it compares them."""
+    aliases = (alias for names in ALIASES.values() for alias in names)
+    return frozenset((*aliases, *_normalised_names(list(overrides.values()))))
+
+
 def _normalised_names(header: list[str]) -> list[str]:
     """Column names as aliases are written: lower case, spaces and hyphens as '_'."""
     return [re.sub(r"[\s\-]+", "_", cell.strip().lower()) for cell in header]

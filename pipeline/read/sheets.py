@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import Errors, InputFileError
 from .common import opening, require
 from .documents import check_office_package
-from .ingest import Record, Reject, _make_record, resolve_columns
+from .ingest import Record, Reject, _make_record, _normalised_names, field_column_names, resolve_columns
 
 HEADER_SCAN_ROWS = 10
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -43,8 +43,12 @@ def cell_text(value, field_name: str) -> str:
     return str(value)
 
 
+def _filled(value) -> bool:
+    return value is not None and bool(str(value).strip())
+
+
 def _is_empty(row: list) -> bool:
-    return all(value is None or not str(value).strip() for value in row)
+    return not any(map(_filled, row))
 
 
 def _header_mapping(path: Path, values: list, overrides: dict[str, str]) -> dict[str, int] | None:
@@ -64,18 +68,26 @@ def _find_header(path: Path, rows: list[Row], overrides: dict[str, str]) -> tupl
     return None
 
 
-def _is_new_header(path: Path, values: list, overrides: dict[str, str]) -> dict[str, int] | None:
+def _is_new_header(path: Path, values: list, overrides: dict[str, str],
+                   names: frozenset[str]) -> dict[str, int] | None:  # fmt: skip
     """The fields of a row below the header that is itself a header (a second table: 'id, datum, tekst'): every
-    filled cell of it names a field, and it names at least two."""
+    filled cell of it names a field, and it names at least two. ``names`` (:func:`field_column_names`) turns
+    away a data row before it is resolved as a header, which would cost more than the rest of reading it."""
+    filled = 0
+    for value in values:
+        if _filled(value):
+            if _normalised_names([cell_text(value, "")])[0] not in names:
+                return None
+            filled += 1
+    if filled < 2:
+        return None
     mapping = _header_mapping(path, values, overrides)
-    filled = sum(1 for value in values if value is not None and str(value).strip())
-    return mapping if mapping is not None and len(mapping) >= 2 and len(mapping) == filled else None
+    return mapping if mapping is not None and len(mapping) == filled else None
 
 
 def _width(values: list) -> int:
     """The number of columns of a header row (up to its last named cell)."""
-    return max((index + 1 for index, value in enumerate(values) if value is not None and str(value).strip()),
-               default=0)  # fmt: skip
+    return max((index + 1 for index, value in enumerate(values) if _filled(value)), default=0)
 
 
 FORMULA_REASON = ("empty text: the text cell holds a formula ({formula}) without a stored value; open the file in "
@@ -116,16 +128,17 @@ def sheet_records(
             continue
         position, mapping = header
         width = _width(head[position][1])
+        names = field_column_names(overrides)
         prefix = path.stem if single else f"{path.stem}:{name}"
         for number, values in [*head[position + 1 :], *rows]:
             if _is_empty(values):
                 continue
-            if (switched := _is_new_header(path, values, overrides)) is not None:
+            if (switched := _is_new_header(path, values, overrides, names)) is not None:
                 mapping, width = switched, _width(values)
                 continue
             problems: list[str] = []
             cells = {field: cell_text(values[index], field) for field, index in mapping.items() if index < len(values)}
-            beyond = [cell_text(value, "text") for value in values[width:] if value is not None and str(value).strip()]
+            beyond = [cell_text(value, "text") for value in values[width:] if _filled(value)]
             if beyond:
                 cells["text"] = " ".join(part for part in (cells.get("text", "").rstrip(), *beyond) if part)
                 problems.append(f"ragged_row: {len(beyond)} cell(s) right of the header's last column; joined to "
