@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from ..metrics import (
 )
 from ..resources import LABELLED_DIR
 from ..tag.pipeline import build_pipeline
+from .gold import decode_utf8
 
 LABELLED_COLUMNS = ("id", "split", "setting", "register", "voice", "text", "labels", "kind", "comment")
 
@@ -42,25 +44,12 @@ def labelled_files() -> list[Path]:
     return sorted(LABELLED_DIR.glob("*.tsv"))
 
 
-def _check_readable_utf8(path: Path) -> None:
-    """Refuse a labelled file that is a folder, unreadable (E005) or not UTF-8 (E107, with the byte)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise GoldFileError(Errors.E005.format(path=path, reason=error.strerror or error)) from None
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise GoldFileError(Errors.E107.format(path=path, byte=error.start)) from None
-
-
 def load_labelled(paths: Iterable[Path] | None = None, *, split: str = "dev") -> list[LabelledSentence]:
     """Read labelled TSV files, keeping rows of ``split`` ('dev', 'heldout' or 'all'); unknown labels are errors."""
     known = set(category_ids())
     rows: list[LabelledSentence] = []
     for path in paths or labelled_files():
-        _check_readable_utf8(Path(path))
-        with open(path, encoding="utf-8", newline="") as handle:
+        with io.StringIO(decode_utf8(Path(path), encoding="utf-8"), newline="") as handle:
             reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
             missing = {"id", "text", "labels"} - set(reader.fieldnames or ())
             if missing:

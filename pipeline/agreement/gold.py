@@ -40,13 +40,14 @@ class GoldRow:
         return f"{self.source}:{self.line}"
 
 
-def _decode(path: Path) -> str:
+def decode_utf8(path: Path, encoding: str = "utf-8-sig") -> str:
+    """The text of a coding file; one that is unreadable or a folder is E005, one that is not UTF-8 is E107."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode(encoding)
     except UnicodeDecodeError as error:
         raise GoldFileError(Errors.E107.format(path=path, byte=error.start)) from None
     except OSError as error:
-        raise GoldFileError(Errors.E005.format(path=path, reason=error.strerror)) from None
+        raise GoldFileError(Errors.E005.format(path=path, reason=error.strerror or error)) from None
 
 
 def _delimiter(path: Path, text: str) -> str:
@@ -64,7 +65,7 @@ UNCLOSED_QUOTE = "a quote opened in this row is never closed, so the rest of the
 def read_table(path: str | Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Read a CSV/TSV file (UTF-8 with or without BOM, delimiter sniffed) into (columns, [(line, row)])."""
     path = Path(path)
-    text = _decode(path)
+    text = decode_utf8(path)
     if not text.strip():
         raise GoldFileError(Errors.E007.format(path=path))
     delimiter = _delimiter(path, text)
