@@ -223,7 +223,8 @@ def build_project(run: RunFolder, notes: pd.DataFrame) -> tuple[bytes, dict[str,
     return xml, texts, selections, len(project_notes)
 
 
-def _write_member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+def write_member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """Add ``name`` to ``archive``, deflated, with a fixed time, so that the same content gives the same bytes."""
     info = zipfile.ZipInfo(name, date_time=FIXED_TIMESTAMP)
     info.compress_type = zipfile.ZIP_DEFLATED
     archive.writestr(info, data)
@@ -240,9 +241,9 @@ def export_qdpx(run_dir: str | Path, target: str | Path, *, sample: int | None =
     partial = target.with_name(f".{target.name}.partial")
     try:
         with zipfile.ZipFile(partial, "w") as archive:
-            _write_member(archive, "project.qde", xml)
+            write_member(archive, "project.qde", xml)
             for guid, text in texts.items():
-                _write_member(archive, f"sources/{guid}.txt", text.encode("utf-8"))
+                write_member(archive, f"sources/{guid}.txt", text.encode("utf-8"))
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)

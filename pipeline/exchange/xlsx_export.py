@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..output.folder import iter_rows
 from ..read.ingest import NONCHARACTERS
 from ..read.inputs import warn_on_stderr
-from .qdpx_export import FIXED_TIMESTAMP
+from .qdpx_export import write_member
 from .runfolder import check_run_folder
 
 SHEETS = (("notes", "notes.csv"), ("sentences", "sentences.csv"), ("signals", "signals.csv"),
@@ -113,9 +113,7 @@ def _make_reproducible(path: Path) -> None:
         for info, data in members:
             if info.filename == "docProps/core.xml":
                 data = CORE_TIMES.sub(rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(fixed, data)
+            write_member(archive, info.filename, data)
 
 
 def export_xlsx(run_dir: str | Path, target: str | Path, warn: Callable[[str], None] = warn_on_stderr

@@ -59,7 +59,6 @@ def opening(path: Path, kind: str) -> Iterator[None]:
         raise corrupt(path, kind, error) from error
 
 
-
 def iso(value: date | datetime | None) -> str:
     """An ISO date string for a date or datetime, '' for None."""
     if value is None:
