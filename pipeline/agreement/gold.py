@@ -191,11 +191,11 @@ def read_gold(
                 line=line,
                 labels=labels,
                 text=text,
-                note_id=(row.get("note_id") or "").strip() or None,
+                note_id=unneutralise((row.get("note_id") or "").strip()) or None,
                 sentence_index=_int_cell(row, "sentence_index", where) if has_index else None,
                 start_char=_int_cell(row, "start_char", where) if has_span and not has_index else None,
                 end_char=_int_cell(row, "end_char", where) if has_span and not has_index else None,
-                row_id=(row.get("id") or "").strip() or None,
+                row_id=unneutralise((row.get("id") or "").strip()) or None,
                 split=row_split,
             )
         )

@@ -267,3 +267,21 @@ def test_a_selection_coded_with_a_code_the_codebook_lacks_is_named_as_such(tmp_p
     assert str(error.value) == (f"E060 {path}: 1 selection code reference(s) to a code the codebook does not define "
                                 "(99999999-9999-9999-9999-999999999999); export the project again as REFI-QDA (.qdpx) "
                                 "from ATLAS.ti, NVivo, MAXQDA or QualCoder")  # fmt: skip
+
+
+def test_note_ids_a_spreadsheet_reads_as_formulas_survive_the_round_trip_through_a_gold_csv(tmp_path):
+    notes = tmp_path / "notes.csv"
+    notes.write_text("id,community,date,text\n"
+                     "=a1,wijk,2026-01-05,Ik heb geleerd dat ik beter moet luisteren.\n"
+                     "+b2,wijk,2026-01-12,We moeten de planning voor vrijdag afronden.\n"
+                     "-c3,wijk,2026-02-02,De deadline voor het verslag is vrijdag.\n"
+                     "@d4,wijk,2026-02-09,Achteraf had ik eerder moeten vragen.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_pipeline(RunOptions(inputs=[notes], out=out, model="blank"), nlp_and_info=build_pipeline("blank"))
+    project = export_qdpx(out, tmp_path / "run.qdpx").path
+    gold_csv = tmp_path / "gold.csv"
+    import_qdpx(project, gold_csv)
+    gold = read_gold(gold_csv)
+    assert {row.note_id for row in gold} == {"=a1", "+b2", "-c3", "@d4"}
+    pairs = pair_with_output(gold, load_tagged_output(out))
+    assert len(pairs) == 4 and all(pair.gold == pair.other for pair in pairs)
