@@ -90,13 +90,30 @@ def _run_into(folder: Path, options: RunOptions, *, progress, nlp_and_info) -> R
 
         classifier = load_classifier(options.classifier)
     out = folder
-    reader = read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
-                         sheet=options.sheet, split_on=options.split_on)  # fmt: skip
+    def read(quiet: bool = False):
+        return read_inputs(options.inputs, encoding=options.encoding, overrides=options.column_overrides,
+                           sheet=options.sheet, split_on=options.split_on, quiet=quiet)  # fmt: skip
+
+    reader = read()
     pseudonymiser = pseudonymiser_for(options)
     score_columns = tuple(f"score_{category}" for category in category_ids()) if classifier else ()
     counts = RunCounts()
     per_input: dict[str, int] = {}
-    seen_ids: dict[str, int] = {}
+    given_ids: set[str] = set()
+    input_ids: set[str] = set()
+
+    def unused_id(note_id: str) -> str:
+        """The first of note_id~2, ~3, ... that no note of the input has and no renamed note was given.
+
+        The inputs are read once more, without the tagger, at the first repeated id only: a later note whose own
+        id is ``x~2`` keeps it.
+        """
+        if not input_ids:
+            input_ids.update(item.id for item in read(quiet=True) if not isinstance(item, Reject))
+        number = 2
+        while f"{note_id}~{number}" in given_ids or f"{note_id}~{number}" in input_ids:
+            number += 1
+        return f"{note_id}~{number}"
     rejects = CsvSink(out / REJECTS, REJECT_COLUMNS, options.csv_dialect)
     writer = TaggedWriter({name: out / f"{name}.csv" for name in TAGGED_FILES}, score_columns=score_columns,
                           dialect=options.csv_dialect)
@@ -120,11 +137,10 @@ def _run_into(folder: Path, options: RunOptions, *, progress, nlp_and_info) -> R
                 counts.rejects += 1
                 rejects.write((item.source_file, item.source_line, item.id, item.reason))
                 continue
-            if item.id in seen_ids:
-                seen_ids[item.id] += 1
-                item.problems.append(f"duplicate_id: renamed to {item.id}~{seen_ids[item.id]}")
-                item.id = f"{item.id}~{seen_ids[item.id]}"
-            seen_ids.setdefault(item.id, 1)
+            if item.id in given_ids:
+                item.id = unused_id(item.id)
+                item.problems.append(f"duplicate_id: renamed to {item.id}")
+            given_ids.add(item.id)
             if problem := implausible_date(item.date, window):
                 item.problems.append(problem)
                 item.date = None

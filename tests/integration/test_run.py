@@ -49,6 +49,19 @@ def test_problems_are_listed_and_duplicate_ids_made_unique(blank, tmp_path):
     assert "messy_notes:10" in notes
 
 
+def test_a_renamed_duplicate_never_takes_the_id_of_a_later_note(blank, tmp_path):
+    notes = tmp_path / "notes.csv"
+    notes.write_text("id,community,date,text\n"
+                     "x,wijk,2026-01-05,Eerste notitie.\n"
+                     "x,wijk,2026-01-12,Tweede notitie met hetzelfde id.\n"
+                     "x~2,wijk,2026-01-19,Een eigen notitie met een id dat op een hernoemd id lijkt.\n"
+                     "x,wijk,2026-01-26,Derde notitie met id x.\n", encoding="utf-8")
+    run(blank, [notes], tmp_path / "out")
+    rows = read_rows(tmp_path / "out" / "notes.csv")
+    assert [row["note_id"] for row in rows] == ["x", "x~3", "x~2", "x~4"]
+    assert [row["problems"] for row in rows] == ["", "duplicate_id: renamed to x~3", "", "duplicate_id: renamed to x~4"]
+
+
 def test_sentence_offsets_index_the_original_text(blank, tmp_path):
     run(blank, [MESSY[0]], tmp_path)
     with open(MESSY[0], encoding="utf-8", newline="") as handle:
