@@ -175,6 +175,8 @@ class Errors(metaclass=_PrefixCode):
     E119 = ("{path}:{row}: label {label!r} is not a category of the codebook ({known}); regenerate the table with "
             "`leersignalen run`")
     E120 = "{path}:{line}: {problem}; --ud needs a folder of UTF-8 CoNLL-U files, such as the UD Dutch treebanks"
+    E121 = ("{path}: its notes are {state}, those of {first} are {first_state}; a merge would put names in the clear "
+            "next to pseudonyms; run every part the same way (`run --pseudonymise` with one --key)")
 
 
 class LeersignalenError(Exception):

@@ -89,7 +89,19 @@ def check_parts(parts: list[Path]) -> list[dict]:
             raise MergeError(Errors.E058.format(path=part, count=len(ids), other=other, examples=examples))
     for part in parts:
         check_run(part)
+    states = [_privacy(manifest).get("pseudonymised") is True for manifest in manifests]
+    for part, state in zip(parts[1:], states[1:], strict=True):
+        if state != states[0]:
+            raise MergeError(Errors.E121.format(path=part, state=_STATE[state], first=parts[0],
+                                                first_state=_STATE[states[0]]))  # fmt: skip
     return manifests
+
+
+_STATE = {True: "pseudonymised", False: "not pseudonymised"}
+
+
+def _privacy(manifest: dict) -> dict:
+    return manifest.get("privacy") or {"pseudonymised": False}
 
 
 def concatenate(sources: list[Path], target: Path) -> None:
@@ -132,6 +144,13 @@ def _merge_into(out: Path, parts: list[Path], manifests: list[dict]) -> MergeSum
         values = {json.dumps(m.get(key), sort_keys=True) for m in manifests}
         if len(values) > 1:
             warnings.append(f"the parts were tagged with different {label}s; compare their manifests")
+    privacy = [_privacy(manifest) for manifest in manifests]
+    if len({json.dumps(entry, sort_keys=True) for entry in privacy}) > 1:
+        warnings.append("the parts were pseudonymised with different settings (--pseudonymise-also, --key, deduce); "
+                        "one person may have different pseudonyms in different parts")
+    elif privacy[0].get("pseudonymised") and not privacy[0].get("key_file") and len(parts) > 1:
+        warnings.append("the parts were pseudonymised without a --key: one person has a different pseudonym in "
+                        "each part")
     first = manifests[0]
     merged = {
         "package": {"name": "leersignalen", "version": __version__},
@@ -146,6 +165,7 @@ def _merge_into(out: Path, parts: list[Path], manifests: list[dict]) -> MergeSum
         ],  # fmt: skip
         "inputs": [item for manifest in manifests for item in manifest.get("inputs", [])],
         "options": first.get("options"),
+        "privacy": privacy[0],
         "counts": counts,
         "warnings": warnings,
     }

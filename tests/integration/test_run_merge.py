@@ -101,3 +101,35 @@ def test_parts_in_two_csv_dialects_are_named_as_such(runs, tmp_path):
     assert str(error.value) == (f"E109 {tmp_path / 'b_nl'}: written with --csv-dialect excel-nl, {runs / 'a'} with "
                                 "plain; merge only parts written in one dialect (rerun the odd ones with the same "
                                 "--csv-dialect)")  # fmt: skip
+
+
+def test_pseudonymised_and_clear_parts_are_not_merged_and_like_parts_keep_their_privacy(runs, tmp_path):
+    blank = build_pipeline("blank")
+    key = tmp_path / "keys" / "key.json"
+    for name, inputs in (("a_p", HALVES[:1]), ("b_p", HALVES[1:])):
+        run_pipeline(RunOptions(inputs=inputs, out=tmp_path / name, model="blank", pseudonymise=True, key=key),
+                     nlp_and_info=blank)  # fmt: skip
+    with pytest.raises(MergeError) as error:
+        merge_outputs([runs / "a", tmp_path / "b_p"], tmp_path / "m")
+    assert str(error.value) == (f"E121 {tmp_path / 'b_p'}: its notes are pseudonymised, those of {runs / 'a'} are "
+                                "not pseudonymised; a merge would put names in the clear next to pseudonyms; run "
+                                "every part the same way (`run --pseudonymise` with one --key)")  # fmt: skip
+    assert not (tmp_path / "m").exists()
+    merge_outputs([tmp_path / "a_p", tmp_path / "b_p"], tmp_path / "m")
+    merged = json.loads((tmp_path / "m" / "manifest.json").read_text(encoding="utf-8"))
+    part = json.loads((tmp_path / "b_p" / "manifest.json").read_text(encoding="utf-8"))
+    assert merged["privacy"] == part["privacy"] and merged["privacy"]["pseudonymised"] is True
+    assert merged["warnings"] == []
+    clear = json.loads((runs / "a" / "manifest.json").read_text(encoding="utf-8"))
+    merge_outputs([runs / "a", runs / "b"], tmp_path / "m2")
+    assert json.loads((tmp_path / "m2" / "manifest.json").read_text(encoding="utf-8"))["privacy"] == clear["privacy"]
+
+
+def test_parts_pseudonymised_without_one_key_are_merged_with_a_warning(tmp_path):
+    blank = build_pipeline("blank")
+    for name, inputs in (("a_p", HALVES[:1]), ("b_p", HALVES[1:])):
+        run_pipeline(RunOptions(inputs=inputs, out=tmp_path / name, model="blank", pseudonymise=True),
+                     nlp_and_info=blank)  # fmt: skip
+    summary = merge_outputs([tmp_path / "a_p", tmp_path / "b_p"], tmp_path / "m")
+    assert summary.warnings == ["the parts were pseudonymised without a --key: one person has a different pseudonym "
+                                "in each part"]  # fmt: skip
