@@ -177,6 +177,7 @@ class Errors(metaclass=_PrefixCode):
     E120 = "{path}:{line}: {problem}; --ud needs a folder of UTF-8 CoNLL-U files, such as the UD Dutch treebanks"
     E121 = ("{path}: its notes are {state}, those of {first} are {first_state}; a merge would put names in the clear "
             "next to pseudonyms; run every part the same way (`run --pseudonymise` with one --key)")
+    E122 = "{path}: cannot write the report there ({reason}); {fix}, then run `leersignalen report {out}` again"
 
 
 class LeersignalenError(Exception):

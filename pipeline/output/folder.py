@@ -107,20 +107,27 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------- json files
 
 
-def write_json(path: str | os.PathLike, data: dict, *, sort_keys: bool = False) -> None:
-    """Write ``data`` as indented UTF-8 JSON via a temporary file that replaces ``path`` only when complete."""
+def replace_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to a temporary file that replaces ``path`` only when complete.
+
+    A symlink at ``path`` is replaced by the file, so its target elsewhere is never written through.
+    """
     target = Path(path)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        with open(partial, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2, sort_keys=sort_keys)
-            handle.write("\n")
+        with open(partial, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def write_json(path: str | os.PathLike, data: dict, *, sort_keys: bool = False) -> None:
+    """Write ``data`` as indented UTF-8 JSON with :func:`replace_file`."""
+    replace_file(path, (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n").encode("utf-8"))
 
 
 def read_json(path: str | os.PathLike, *, command: str) -> dict:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
+from ..output.folder import replace_file
 from ..read.ingest import (
     ALIASES,
     JSONL_SUFFIXES,
@@ -86,14 +86,7 @@ def _check_targets(files: list[tuple[Path, Path]], out_dir: Path) -> None:
 def _write_new_file(target: Path, content: str, encoding: str) -> None:
     """Write ``target`` as a new file that replaces whatever is there (a link to an input stays untouched)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        with open(partial, "w", encoding=encoding, newline="") as handle:
-            handle.write(content)
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    replace_file(target, content.encode(encoding))
 
 
 class _Exporter:

@@ -1,12 +1,14 @@
 """A self-contained static HTML report (``OUT/report/index.html``) that only reads and renders.
 
 It reads what ``leersignalen trends`` wrote (trends.csv, trend_tests.csv, patterns.csv, evidence.csv,
-trends_settings.json) and manifest.json; it computes no trend. The page opens with an overview of all
+trends_settings.json) and manifest.json; it computes no trend and records only the names of its plots (in
+trends_settings.json, key ``report``). The page opens with an overview of all
 communities on the same axes (small multiples) and a table of flags per community, then one section per
 community: its plots, flags, model and Mann-Kendall tables and evidence quotes (chosen in
 :mod:`pipeline.analyse.evidence`). Text is in one language (``lang``: ``nl`` default, ``en``) from
 :mod:`leersignalen.analyse.wording`. No external resources: inline CSS, PNGs embedded as data URIs (and written next to
-the page; PNGs of communities no longer present are removed). Deterministic output: no timestamps.
+the page; PNGs this report wrote before for communities no longer present are removed, other files are left
+alone; a symlink at a file it writes is replaced, never written through). Deterministic output: no timestamps.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..analyse.tables import AnalysisInputError, read_numeric_table, read_output
 from ..analyse.wording import LANGUAGES, METHODS, text
 from ..categories import FAMILIES, load_categories
 from ..errors import Errors
-from ..output.folder import MANIFEST, check_run, check_trends
+from ..output.folder import MANIFEST, check_run, check_trends, replace_file, update_settings
 from .plots import community_plots, overview_plot
 
 OVERVIEW_LIMIT = 12  # rows of the overview figure; more make it unreadable and slow (a row per community)
@@ -193,8 +195,7 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     communities = sorted(trends["community"].unique().tolist())
     groups = {c: trends[trends["community"] == c].sort_values("period_start", kind="stable") for c in communities}
     flagged = {c: _shaded_periods(patterns[patterns["community"] == c], groups[c]) for c in communities}
-    report_dir = out / "report"
-    report_dir.mkdir(parents=True, exist_ok=True)
+    report_dir = _report_folder(out)
     shown = sorted(sorted(communities, key=lambda c: -int(groups[c]["notes"].sum()))[:OVERVIEW_LIMIT])
     overview = {c: groups[c] for c in shown}
     written = {"overview.png": overview_plot(overview, flagged, period, lang)} if communities else {}
@@ -263,15 +264,37 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
                              f"{html.escape(text('chosen_by', lang, rule=quote['chosen_by']))}</div></blockquote>")
         parts.append("</section>")
     for name, data in written.items():
-        (report_dir / name).write_bytes(data)
-    for stale in report_dir.glob("*.png"):
-        if stale.name not in written:
-            stale.unlink()
+        replace_file(report_dir / name, data)
+    for stale in _plots_written_before(settings) - set(written):
+        (report_dir / stale).unlink(missing_ok=True)
+    update_settings(out, {"report": {"plots": sorted(written)}})
     families = ", ".join(FAMILIES)
     page = (f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>leersignalen report ({families})</title><style>{CSS}</style></head><body>\n"
             + "\n".join(parts) + "\n</body></html>\n")
     target = report_dir / "index.html"
-    target.write_text(page, encoding="utf-8")
+    replace_file(target, page.encode("utf-8"))
     return target
+
+
+def _plots_written_before(settings: dict) -> set[str]:
+    """The PNG names the last report recorded in trends_settings.json (none from before the record existed)."""
+    record = settings.get("report")
+    plots = record.get("plots") if isinstance(record, dict) else None
+    return {name for name in plots if isinstance(name, str) and name.endswith(".png") and name == Path(name).name
+            } if isinstance(plots, list) else set()
+
+
+def _report_folder(out: Path) -> Path:
+    """``OUT/report``, made when absent; E122 when a file stands there or the folder cannot be made."""
+    report_dir = out / "report"
+    if report_dir.exists() and not report_dir.is_dir():
+        raise AnalysisInputError(Errors.E122.format(path=report_dir, reason="it is a file, not a folder",
+                                                    fix="move or rename that file", out=out))
+    try:
+        report_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise AnalysisInputError(Errors.E122.format(path=report_dir, reason=error.strerror or error,
+                                                    fix="make OUT writable", out=out)) from None
+    return report_dir

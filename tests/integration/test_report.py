@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from leersignalen.analyse.trends import write_trends
 from leersignalen.cli.main import cli
+from leersignalen.output.folder import read_settings, update_settings
 from leersignalen.report.html import write_report
 from matplotlib import image as mpimg
 
@@ -106,14 +107,32 @@ def test_overview_comes_first_with_flags_table_and_run_name(page):
     assert "Run " in text[:overview] and "Periode:" in text[:overview]
 
 
-def test_english_report_and_stale_pngs_removed(out_dir):
-    stale = out_dir / "report" / "weg-00000000_shares.png"
-    stale.parent.mkdir(parents=True, exist_ok=True)
-    stale.write_bytes(b"old")
+def test_english_report_removes_only_its_own_stale_pngs_and_never_writes_through_a_link(out_dir, tmp_path):
+    write_report(out_dir)
+    folder = out_dir / "report"
+    stale, mine = folder / "weg-00000000_shares.png", folder / "foto.png"
+    stale.write_bytes(b"a plot of a community that is gone")
+    mine.write_bytes(b"a picture the researcher put here")
+    update_settings(out_dir, {"report": {"plots": [*read_settings(out_dir)["report"]["plots"], stale.name]}})
+    elsewhere = tmp_path / "precious.html"
+    elsewhere.write_text("precious", encoding="utf-8")
+    (folder / "index.html").unlink()
+    (folder / "index.html").symlink_to(elsewhere)
     page = write_report(out_dir, lang="en")
     text = page.read_text(encoding="utf-8")
     assert "Flags per community" in text and "Vlaggen" not in text and "lang='en'" in text
-    assert not stale.exists()
+    assert not stale.exists() and mine.read_bytes() == b"a picture the researcher put here"
+    assert not page.is_symlink() and elsewhere.read_text(encoding="utf-8") == "precious"
+    assert stale.name not in read_settings(out_dir)["report"]["plots"]
+
+
+def test_a_file_where_the_report_folder_goes_is_one_line_e122(out_dir):
+    (out_dir / "report").write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(out_dir)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: E122 {out_dir / 'report'}: cannot write the report there (it is a file, not a "
+                             f"folder); move or rename that file, then run `leersignalen report {out_dir}` again\n")
+    assert (out_dir / "report").read_text(encoding="utf-8") == "not a folder"
 
 
 def _chromium():
