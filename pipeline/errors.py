@@ -178,6 +178,8 @@ class Errors(metaclass=_PrefixCode):
     E121 = ("{path}: its notes are {state}, those of {first} are {first_state}; a merge would put names in the clear "
             "next to pseudonyms; run every part the same way (`run --pseudonymise` with one --key)")
     E122 = "{path}: cannot write the report there ({reason}); {fix}, then run `leersignalen report {out}` again"
+    E123 = ("{where}: the sentence text has {length:,} characters, more than the {limit:,} a sentence can have; "
+            "this is a whole document, not a sentence: split it into sentences (`leersignalen run` does) and code those")
 
 
 class LeersignalenError(Exception):

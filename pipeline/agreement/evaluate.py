@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..categories import category_ids
+from ..defaults import LONGEST_PIECE
 from ..errors import Errors, GoldFileError
 from ..metrics import (
     CategoryScore,
@@ -20,6 +21,7 @@ from ..metrics import (
     neutral_false_positive_rate,
     score_labels,
 )
+from ..output.cells import allow_long_cells
 from ..resources import LABELLED_DIR
 from ..tag.pipeline import build_pipeline
 from .gold import decode_utf8
@@ -46,29 +48,37 @@ def labelled_files() -> list[Path]:
 
 def load_labelled(paths: Iterable[Path] | None = None, *, split: str = "dev") -> list[LabelledSentence]:
     """Read labelled TSV files, keeping rows of ``split`` ('dev', 'heldout' or 'all'); unknown labels are errors."""
-    known = set(category_ids())
+    allow_long_cells()
     rows: list[LabelledSentence] = []
     for path in paths or labelled_files():
         with io.StringIO(decode_utf8(Path(path), encoding="utf-8"), newline="") as handle:
             reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            missing = {"id", "text", "labels"} - set(reader.fieldnames or ())
-            if missing:
-                raise GoldFileError(Errors.E041.format(path=path, columns=", ".join(sorted(missing)),
-                                                       fix="a labelled file needs id, text and labels"))
-            for line, row in enumerate(reader, start=2):
-                labels = frozenset(label.strip() for label in (row["labels"] or "").split(";") if label.strip())
-                unknown = labels - known
-                if unknown:
-                    raise GoldFileError(Errors.E035.format(where=f"{path}:{line}", code=", ".join(sorted(unknown)),
-                                                           known=", ".join(category_ids()), hint="fix the label"))
-                row_split = row.get("split") or "dev"
-                if split != "all" and row_split != split:
-                    continue
-                rows.append(
-                    LabelledSentence(row["id"], row_split, row.get("setting", ""), row.get("kind", ""),
-                                     row["text"], labels)
-                )  # fmt: skip
+            try:
+                rows.extend(_labelled_rows(path, reader, split))
+            except csv.Error as error:
+                raise GoldFileError(Errors.E101.format(where=f"{path}:{reader.line_num}", problem=error)) from None
     return rows
+
+
+def _labelled_rows(path: Path, reader: csv.DictReader, split: str) -> Iterable[LabelledSentence]:
+    known = set(category_ids())
+    missing = {"id", "text", "labels"} - set(reader.fieldnames or ())
+    if missing:
+        raise GoldFileError(Errors.E041.format(path=path, columns=", ".join(sorted(missing)),
+                                               fix="a labelled file needs id, text and labels"))
+    for line, row in enumerate(reader, start=2):
+        labels = frozenset(label.strip() for label in (row["labels"] or "").split(";") if label.strip())
+        unknown = labels - known
+        if unknown:
+            raise GoldFileError(Errors.E035.format(where=f"{path}:{line}", code=", ".join(sorted(unknown)),
+                                                   known=", ".join(category_ids()), hint="fix the label"))
+        if len(row["text"] or "") > LONGEST_PIECE:
+            raise GoldFileError(Errors.E123.format(where=f"{path}:{line}", length=len(row["text"]),
+                                                   limit=LONGEST_PIECE))
+        row_split = row.get("split") or "dev"
+        if split == "all" or row_split == split:
+            yield LabelledSentence(row["id"], row_split, row.get("setting", ""), row.get("kind", ""),
+                                   row["text"], labels)
 
 
 def predict_labels(nlp, texts: Sequence[str]) -> list[frozenset[str]]:

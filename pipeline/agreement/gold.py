@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..categories import category_ids
+from ..defaults import LONGEST_PIECE
 from ..errors import Errors, GoldFileError
 from ..output.cells import allow_long_cells, unneutralise
 
@@ -185,6 +186,8 @@ def read_gold(
         text = unneutralise(row.get("text") or "") if has_text else None
         if has_text and not has_index and not has_span and not (text or "").strip():
             raise GoldFileError(Errors.E046.format(where=where, fix="fill it in or delete the line"))
+        if text is not None and len(text) > LONGEST_PIECE:
+            raise GoldFileError(Errors.E123.format(where=where, length=len(text), limit=LONGEST_PIECE))
         gold.append(
             GoldRow(
                 source=str(path),

@@ -5,13 +5,17 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import shutil
 import zipfile
 
 import numpy as np
 import pytest
-from leersignalen.agreement.gold import GoldRow
+from click.testing import CliRunner
+from leersignalen.agreement.evaluate import load_labelled
+from leersignalen.agreement.gold import GoldRow, read_gold
 from leersignalen.agreement.pairing import pair_two_coders
+from leersignalen.cli.main import cli
 from leersignalen.errors import ClassifierError, GoldFileError
 from leersignalen.learn.features import FeatureInput
 from leersignalen.learn.model import load_classifier
@@ -196,3 +200,29 @@ def test_the_same_short_text_with_the_same_labels_may_repeat():
     second = [GoldRow("b.csv", 2, frozenset(), text="Ja.")]
     pairs, _, _ = pair_two_coders(first, second)
     assert len(pairs) == 1
+
+
+def test_a_gold_sentence_longer_than_one_tagged_piece_is_one_line_e123(tmp_path):
+    path = tmp_path / "gold.csv"
+    rows = [f'"Ik merkte dat ik anders ging kijken, ronde {i}.",reflectie' for i in range(6)]
+    path.write_text("text,labels\n" + "\n".join([*rows, f'"{"woord " * 200_000}",reflectie']) + "\n", encoding="utf-8")
+    for command in (["train", "--gold", str(path), "--out", str(tmp_path / "model")],
+                    ["validate", "--gold", str(path), "--out", str(tmp_path / "val")]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 2, result.output
+        assert result.output == (f"Error: E123 {path}:8: the sentence text has 1,200,000 characters, more than the "
+                                 "999,999 a sentence can have; this is a whole document, not a sentence: split it "
+                                 "into sentences (`leersignalen run` does) and code those\n")
+    assert not (tmp_path / "model").exists()
+    path.write_text(f'text,labels\n"{"woord " * 166_666}",reflectie\n', encoding="utf-8")
+    assert len(read_gold(path)[0].text) == 999_996
+
+
+def test_a_devset_sentence_over_the_csv_field_limit_is_e123_not_a_csv_traceback(tmp_path):
+    path = tmp_path / "dev.tsv"
+    path.write_text(f"id\ttext\tlabels\na\tIk merkte dat.\treflectie\nb\t{'woord ' * 200_000}\treflectie\n",
+                    encoding="utf-8")
+    with pytest.raises(GoldFileError, match=rf"^E123 {re.escape(str(path))}:3: the sentence text has 1,200,000 "):
+        load_labelled([path])
+    path.write_text(f"id\ttext\tlabels\nb\t{'woord ' * 30_000}\treflectie\n", encoding="utf-8")
+    assert len(load_labelled([path])[0].text) == 180_000
