@@ -6,12 +6,18 @@ its sentences). Its variance is the cluster-robust (linearisation) variance of a
 interval computed with the effective sample size ``sum(n) / deff`` (Korn & Graubard 1998), where the design
 effect ``deff`` is the clustered variance over the binomial one, at least 1; when it cannot be estimated in the
 group (a share of 0 or 1, or a single note) the design effect of the whole community is used. So a period with no
-learning sentence still has an upper bound above 0 that shrinks with the amount of text.
+learning sentence still has an upper bound above 0 that shrinks with the amount of text. The variance carried on
+to differences is ``deff`` times the binomial one (never below what independent sentences would give, even when
+every note has the same share and the clustered estimate is 0); at a share of 0 or 1 it is the Wilson interval's
+width read as a normal one, ``((high - low) / (2 * 1.96)) ** 2``, so a difference never gets a zero-width
+interval or a p value of 0 from an observed share of 0 or 1.
 
 A difference between two groups of notes (a spike period against the other periods) has variance
 ``v1 + v0``; a difference between two labels on the same sentences (instrumental minus learning) is the share of
-``d_g = I_g - L_g`` with the ratio variance above. The paired difference gets a t interval with ``G - 1``
-degrees of freedom, the two-group one ``G1 + G0 - 2``.
+``d_g = I_g - L_g`` with the ratio variance above, at least the variance under independent sentences,
+``(pI + pL - d ** 2) / sum(n)`` (an upper bound of it when sentences carry both families) and at least the sum of
+the two shares' Wilson variances (which keeps it above 0 when every sentence is instrumental). The paired
+difference gets a t interval with ``G - 1`` degrees of freedom, the two-group one ``G1 + G0 - 2``.
 """
 
 from __future__ import annotations
@@ -66,6 +72,12 @@ def wilson(share: float, size: float, z: float = Z95) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+def wilson_variance(share: float, size: float) -> float:
+    """The variance a Wilson interval implies when read as a normal one: ``((high - low) / (2 * 1.96)) ** 2``."""
+    low, high = wilson(share, size)
+    return float(((high - low) / (2 * Z95)) ** 2)
+
+
 def clustered_share(y: np.ndarray, n: np.ndarray, *, fallback_deff: float = 1.0) -> Share:
     """The share of labelled sentences over a group of notes with its note-clustered Wilson interval."""
     y, n = np.asarray(y, dtype=float), np.asarray(n, dtype=float)
@@ -77,9 +89,9 @@ def clustered_share(y: np.ndarray, n: np.ndarray, *, fallback_deff: float = 1.0)
     if not np.isfinite(deff):
         deff = fallback_deff if np.isfinite(fallback_deff) else 1.0
     low, high = wilson(share, total / deff)
-    variance = ratio_variance(y, n)
-    if not np.isfinite(variance) or variance <= 0:
-        variance = deff * share * (1 - share) / total
+    variance = deff * share * (1 - share) / total
+    if variance <= 0:
+        variance = wilson_variance(share, total / deff)
     return Share(share, low, high, variance, len(n), int(total), float(y.sum()))
 
 
@@ -98,7 +110,7 @@ def _t_difference(value: float, variance: float, df: int) -> Difference:
         return Difference(value, float("nan"), float("nan"), float("nan"))
     se = float(np.sqrt(max(variance, 0.0)))
     if se == 0:
-        return Difference(value, value, value, 0.0 if value != 0 else 1.0)
+        return Difference(value, float("nan"), float("nan"), float("nan"))
     from scipy import stats  # imported here: slow at start-up, and most runs never get this far
 
     quantile = float(stats.t.ppf(0.975, df))
@@ -113,7 +125,10 @@ def paired_difference(a: np.ndarray, b: np.ndarray, n: np.ndarray) -> Difference
     if total <= 0:
         return Difference(float("nan"), float("nan"), float("nan"), float("nan"))
     value = float((a - b).sum() / total)
-    return _t_difference(value, ratio_variance(a - b, n), len(n) - 1)
+    first, second = a.sum() / total, b.sum() / total
+    independent = max((first + second - value ** 2) / total,
+                      wilson_variance(first, total) + wilson_variance(second, total))
+    return _t_difference(value, max(ratio_variance(a - b, n), independent), len(n) - 1)
 
 
 def group_difference(first: Share, second: Share) -> Difference:

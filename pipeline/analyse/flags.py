@@ -37,7 +37,7 @@ import pandas as pd
 
 from ..output.cells import folder_dialect, write_csv
 from . import model as trend_model
-from .clustered import Share, clustered_share, group_difference, paired_difference
+from .clustered import Share, clustered_share, design_effect, group_difference, paired_difference
 from .tables import update_settings
 from .wording import evidence_sentence
 
@@ -45,9 +45,15 @@ PATTERN_COLUMNS = ["community", "pattern", "periods", "measure", "estimate", "lo
                    "reference_low", "reference_high", "sentences", "evidence", "evidence_en", "thresholds"]
 
 
-def _pool(groups: list[pd.DataFrame], column: str) -> Share:
+def _pool(groups: list[pd.DataFrame], column: str, fallback_deff: float = 1.0) -> Share:
     notes = pd.concat(groups) if groups else pd.DataFrame(columns=[column, "sentences"])
-    return clustered_share(notes[column].to_numpy(dtype=float), notes["sentences"].to_numpy(dtype=float))
+    return clustered_share(notes[column].to_numpy(dtype=float), notes["sentences"].to_numpy(dtype=float),
+                           fallback_deff=fallback_deff)
+
+
+def _community_deff(groups: list[pd.DataFrame], column: str) -> float:
+    notes = pd.concat(groups) if groups else pd.DataFrame(columns=[column, "sentences"])
+    return design_effect(notes[column].to_numpy(dtype=float), notes["sentences"].to_numpy(dtype=float))
 
 
 def _round(value: float) -> float | None:
@@ -55,10 +61,10 @@ def _round(value: float) -> float | None:
 
 
 def _flag(pattern: str, periods: list[str], measure: str, estimate, reference=None, *, sentences=None,
-          thresholds: str, lang_values: dict) -> dict:
+          thresholds: str, lang_values: dict, p_value: float | None = None) -> dict:
     row = {"pattern": pattern, "periods": ";".join(periods), "measure": measure,
            "estimate": _round(estimate.value), "low": _round(estimate.low), "high": _round(estimate.high),
-           "p_value": _round(getattr(estimate, "p_value", float("nan"))),
+           "p_value": _round(estimate.p_value if p_value is None else p_value),
            "reference": _round(reference.value) if reference else None,
            "reference_low": _round(reference.low) if reference else None,
            "reference_high": _round(reference.high) if reference else None,
@@ -73,15 +79,17 @@ def find_lege_huls(labels: list[str], groups: list[pd.DataFrame], *, min_periods
                    margin: float = 0.10, leren_max: float = 0.10) -> list[dict]:
     """The longest window of periods with instrumental talk clearly ahead of little learning talk."""
     count = len(groups)
+    deff = {column: _community_deff(groups, column) for column in ("leren_sentences", "instrumenteel_sentences")}
     length = max(min_periods, math.ceil(span * count))
     for width in range(count, length - 1, -1):
         for start in range(0, count - width + 1):
             notes = pd.concat(groups[start:start + width])
             gap = paired_difference(notes["instrumenteel_sentences"], notes["leren_sentences"], notes["sentences"])
-            leren = _pool(groups[start:start + width], "leren_sentences")
+            leren = _pool(groups[start:start + width], "leren_sentences", deff["leren_sentences"])
             if not (gap.value >= margin and gap.low > 0 and leren.value <= leren_max):
                 continue
-            instrumenteel = _pool(groups[start:start + width], "instrumenteel_sentences")
+            instrumenteel = _pool(groups[start:start + width], "instrumenteel_sentences",
+                                  deff["instrumenteel_sentences"])
             values = {"instrumental": instrumenteel.value, "learning": leren.value, "difference": gap.value,
                       "low": gap.low, "high": gap.high}
             return [_flag("lege_huls", labels[start:start + width], "instrumenteel_minus_leren", gap, leren,
@@ -99,8 +107,9 @@ def find_doorpakken(labels: list[str], groups: list[pd.DataFrame], fitted, *, mi
     if not (slope.low > 0 and slope.p_value < 0.05):
         return []
     third = max(1, len(groups) // 3)
-    middle, last = _pool(groups[third:-third] or groups[:third], "leren_sentences"), _pool(groups[-third:],
-                                                                                            "leren_sentences")
+    deff = _community_deff(groups, "leren_sentences")
+    middle = _pool(groups[third:-third] or groups[:third], "leren_sentences", deff)
+    last = _pool(groups[-third:], "leren_sentences", deff)
     fall = group_difference(last, middle)
     if fall.high < 0:
         return []
@@ -118,13 +127,14 @@ def find_eenmalig_evenement(labels: list[str], groups: list[pd.DataFrame], *, ma
                             alpha: float = 0.05, return_fraction: float = 0.5) -> list[dict]:
     """A one- or two-period burst of learning talk, well above the baseline and backed by enough sentences."""
     count = len(groups)
+    deff = _community_deff(groups, "leren_sentences")
     found = []
     for width in range(1, max_width + 1):
         for start in range(min_before, count - width - min_after + 1):
             stop = start + width
-            spike = _pool(groups[start:stop], "leren_sentences")
-            baseline = _pool(groups[:start] + groups[stop:], "leren_sentences")
-            after = _pool(groups[stop:stop + min_after], "leren_sentences")
+            spike = _pool(groups[start:stop], "leren_sentences", deff)
+            baseline = _pool(groups[:start] + groups[stop:], "leren_sentences", deff)
+            after = _pool(groups[stop:stop + min_after], "leren_sentences", deff)
             test = group_difference(spike, baseline)
             if not (spike.labelled >= min_sentences and spike.value > baseline.high
                     and spike.value >= baseline.value + margin and test.p_value < alpha
@@ -143,7 +153,7 @@ def find_eenmalig_evenement(labels: list[str], groups: list[pd.DataFrame], *, ma
         values = {"spike": spike.value, "sentences": int(spike.labelled), "baseline": baseline.value,
                   "baseline_high": baseline.high, "p": test.p_value, "after": after.value}
         flags.append(_flag("eenmalig_evenement", labels[start:stop], "leren_share", spike, baseline,
-                           sentences=int(spike.labelled), lang_values=values,
+                           sentences=int(spike.labelled), lang_values=values, p_value=test.p_value,
                            thresholds=f"width <= {max_width}; share above baseline 95% CI and >= baseline + "
                                       f"{margin}; >= {min_sentences} learning sentences; p < {alpha}; next "
                                       f"{min_after} periods below baseline + {return_fraction} x (spike - "

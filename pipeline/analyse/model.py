@@ -6,9 +6,12 @@ Time ``t`` = months since the community's first dated note (days / 30.4375). Bot
 stacked model, ``logit P(y) = a + b*t + c*F + d*F*t`` with ``F = 1`` for the instrumental copy of each sentence,
 so the learning line is ``(a, b)``, the instrumental line ``(a + c, b + d)`` and their covariance is known. The
 estimator is a binomial GLM (maximum likelihood, the same point estimates as independence GEE) with a
-cluster-robust sandwich covariance by note (statsmodels ``cov_type='cluster'``, small-sample corrected); intervals
-and p values use a t distribution with (notes - 1) degrees of freedom. Derived figures (a share at a period's
-middle, the average change in share per month, instrumental minus learning) get delta-method intervals.
+cluster-robust sandwich covariance by note (statsmodels ``cov_type='cluster'``, small-sample corrected). With few
+notes that sandwich can be far too small (three notes with the same mix of sentences give it 0), so the variance
+of every derived figure is the larger of the sandwich one and the model-based (independent sentences) one: a design
+effect of at least 1, as for the observed shares in :mod:`pipeline.analyse.clustered`. Intervals and p values use
+a t distribution with (notes - 1) degrees of freedom. Derived figures (a share at a period's middle, the average
+change in share per month, instrumental minus learning) get delta-method intervals.
 
 A family is *not estimable* in a community when it has no labelled sentence, only labelled sentences, fewer than
 ``MIN_NOTES`` notes or a single date, or when the fit separates perfectly (a coefficient beyond ``MAX_COEF`` or a
@@ -69,6 +72,7 @@ class CommunityModel:
     lines: dict[str, FamilyLine]
     params: np.ndarray = field(default_factory=lambda: np.empty(0))
     cov: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
+    naive_cov: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
 
     @property
     def df(self) -> int:
@@ -110,9 +114,11 @@ def _glm(y: np.ndarray, design: np.ndarray, groups: np.ndarray):
         except Exception:  # noqa: BLE001 (perfect separation and singular designs raise several types)
             return None
     params, cov = np.asarray(result.params), np.asarray(result.cov_params())
-    if not (np.all(np.isfinite(params)) and np.all(np.isfinite(cov)) and np.all(np.abs(params) < MAX_COEF)):
+    naive = np.asarray(result.normalized_cov_params) * float(result.scale)
+    if not (np.all(np.isfinite(params)) and np.all(np.isfinite(cov)) and np.all(np.isfinite(naive))
+            and np.all(np.abs(params) < MAX_COEF)):
         return None
-    return params, cov
+    return params, cov, naive
 
 
 def fit_community(frame: pd.DataFrame, community: str) -> CommunityModel:
@@ -133,7 +139,7 @@ def fit_community(frame: pd.DataFrame, community: str) -> CommunityModel:
         fitted = _glm(y, np.column_stack([np.ones_like(time), time, flag, flag * time]),
                       np.concatenate([groups, groups]))
         if fitted is not None:
-            model.params, model.cov = fitted
+            model.params, model.cov, model.naive_cov = fitted
             model.lines[FAMILIES[0]] = FamilyLine(FAMILIES[0], True, "", ((0,), (1,)))
             model.lines[FAMILIES[1]] = FamilyLine(FAMILIES[1], True, "", ((0, 2), (1, 3)))
             return model
@@ -142,7 +148,7 @@ def fit_community(frame: pd.DataFrame, community: str) -> CommunityModel:
         if fitted is None:
             model.lines[family] = FamilyLine(family, False, f"{NOT_ESTIMABLE}: perfect separation in time")
             continue
-        model.params, model.cov = fitted
+        model.params, model.cov, model.naive_cov = fitted
         model.lines[family] = FamilyLine(family, True, "", ((0,), (1,)))
         break  # one family alone: the other one is either not estimable or failed the joint fit's checks
     return model
@@ -168,7 +174,8 @@ def delta(model: CommunityModel, function, *, bounds: tuple[float, float] | None
     step = 1e-6
     gradient = np.array([(function(params + step * unit) - function(params - step * unit)) / (2 * step)
                          for unit in np.eye(len(params))])
-    se = float(np.sqrt(max(gradient @ model.cov @ gradient, 0.0)))
+    variance = max(gradient @ model.cov @ gradient, gradient @ model.naive_cov @ gradient, 0.0)
+    se = float(np.sqrt(variance))
     from scipy import stats
 
     quantile = float(stats.t.ppf(0.975, model.df))

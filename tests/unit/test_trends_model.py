@@ -1,9 +1,11 @@
 """The trend model and the flags at real size: 2-3 short notes a month over 6-8 months, hand-checkable."""
 
+import re
+
 import pandas as pd
 import pytest
-from leersignalen.analyse.clustered import clustered_share, paired_difference
-from leersignalen.analyse.model import fit_community, sentence_outcomes, slope
+from leersignalen.analyse.clustered import clustered_share, group_difference, paired_difference
+from leersignalen.analyse.model import fit_community, mean_share, sentence_outcomes, slope
 from leersignalen.analyse.periods import choose_period
 from leersignalen.analyse.trends import write_trends
 from trends_fixtures import CATEGORIES, monthly, write_out
@@ -52,6 +54,10 @@ def test_single_spike_is_one_event_in_its_month(tmp_path):
     events = patterns[patterns["pattern"] == "eenmalig_evenement"]
     assert events["periods"].tolist() == ["2025-04"]
     assert events["sentences"].tolist() == [11]
+    p_value = events["p_value"].iloc[0]
+    assert 0 < p_value < 0.05
+    quoted = float(re.search(r"p = ([0-9.]+)", events["evidence_en"].iloc[0]).group(1))
+    assert quoted == pytest.approx(p_value, abs=0.0006)
     assert "doorpakken" not in _flags(patterns, "piek")
 
 
@@ -105,6 +111,35 @@ def test_clustered_share_by_hand():
     assert zero.value == 0 and zero.low == 0 and 0 < zero.high < 0.15
     gap = paired_difference([5, 5], [1, 1], [10, 10])
     assert gap.value == pytest.approx(0.4)
+
+
+def _identical_notes(labels: list[str], dates=("2025-01-10", "2025-02-10", "2025-03-10")) -> pd.DataFrame:
+    rows = [{"note_id": f"n{number}", "community": "c", "date": date, "labels": label}
+            for number, date in enumerate(dates) for label in labels]
+    return sentence_outcomes(pd.DataFrame(rows), CATEGORIES)
+
+
+@pytest.mark.parametrize("labels", [["structuur", "structuur", ""], ["reflectie", "structuur", "structuur", ""]])
+def test_identical_notes_do_not_get_zero_width_model_intervals(labels):
+    fitted = fit_community(_identical_notes(labels), "c")
+    share, trend = mean_share(fitted, "instrumenteel"), slope(fitted, "instrumenteel")
+    assert share.high - share.low > 0.1
+    assert trend.low < 0 < trend.high and trend.p_value > 0.5
+
+
+def test_clustered_share_of_zero_or_one_carries_a_variance_and_differences_get_a_p_value():
+    one_note = clustered_share([4], [4])
+    baseline = clustered_share([0] * 6, [4] * 6)
+    assert one_note.variance > 0 and baseline.variance > 0
+    test = group_difference(one_note, baseline)
+    assert test.low < 1 and 0 < test.p_value < 1
+
+
+def test_paired_difference_on_identical_notes_is_not_zero_width():
+    same = paired_difference([2, 2, 2], [0, 0, 0], [3, 3, 3])
+    assert same.low < same.value < same.high
+    everything = paired_difference([9, 9, 9], [0, 0, 0], [9, 9, 9])
+    assert everything.value == 1 and 0 < everything.low < 1 and 0 < everything.p_value < 0.05
 
 
 @pytest.mark.slow
