@@ -245,7 +245,8 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
               help="How many sentences to suggest.")
 @click.option("--out", default="suggestions.csv", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="CSV for the coders (note_id, sentence_index, start_char, end_char, community, date, "
-                   "previous_sentence, text, next_sentence, labels), in the order of the notes.")
+                   "previous_sentence, text, next_sentence, labels), in the order of the notes; a name ending in "
+                   ".tsv is written tab-separated.")
 @click.option("--machine-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="CSV for the machine's side of the same sentences (target category, probabilities, machine and "
                    "lexicon labels); default: OUT with _machine before .csv. Do not give it to the coders.")
@@ -273,7 +274,7 @@ def suggest(pool, classifier_path, count, out, machine_out, exclude, model, lexi
     from ..agreement.pairing import load_tagged_output
     from ..learn.model import load_classifier
     from ..learn.suggest import SUGGESTION_COLUMNS, CodedKeys, suggest_for_coding
-    from ..output.cells import write_csv
+    from ..output.cells import dialect_for, write_csv
 
     classifier = load_classifier(classifier_path)
     warn_if_lexicon_changed(classifier, lexicon_dir)
@@ -281,14 +282,17 @@ def suggest(pool, classifier_path, count, out, machine_out, exclude, model, lexi
     coded = CodedKeys.of(read_gold_files(exclude, tables=gold_tables()) if exclude else [])
     nlp = _pipeline(model, lexicon_dir)
     chosen = suggest_for_coding(output.sentences, classifier, nlp, n=count, exclude=coded)
-    write_csv(out, chosen.for_coders, SUGGESTION_COLUMNS)
-    write_csv(machine_out, chosen.for_machine, chosen.machine_columns)
+    write_csv(out, chosen.for_coders, SUGGESTION_COLUMNS, dialect=dialect_for(out))
+    write_csv(machine_out, chosen.for_machine, chosen.machine_columns, dialect=dialect_for(machine_out))
     spread = {}
     for row in chosen.for_machine:
         spread[row["target_category"]] = spread.get(row["target_category"], 0) + 1
     click.echo(f"wrote {len(chosen.for_coders)} sentences for the coders to {out} (no machine labels or scores)")
-    click.echo(f"wrote the machine's scores to {machine_out} (" + ", ".join(f"{k} {v}" for k, v in spread.items())
-               + ")")  # fmt: skip
+    click.echo(f"wrote the machine's scores to {machine_out} ("
+               + (", ".join(f"{k} {v}" for k, v in spread.items()) or "none") + ")")  # fmt: skip
     click.echo(f"reminder: give the coders only {out.name}; keep {machine_out.name} away from them (blind coding)")
-    if len(chosen.for_coders) < count:
+    if not chosen.for_coders:
+        click.echo("note: nothing to suggest: every sentence of the pool is coded in the --exclude files"
+                   if exclude else "note: the pool has no sentence to suggest")  # fmt: skip
+    elif len(chosen.for_coders) < count:
         click.echo(f"note: the pool has only {len(chosen.for_coders)} distinct uncoded sentences")

@@ -152,8 +152,12 @@ def read_model_folder(path: str | Path) -> ModelParts:
     """Read and check a model folder; a missing, corrupt, foreign or other-version model raises ClassifierError."""
     folder = resolve_model_path(path)
     model_path = folder / MODEL_FILE
+    if folder.is_file() and folder.name == MODEL_FILE:
+        model_path = folder
+        folder = folder.parent
     if not model_path.is_file():
-        raise ClassifierError(Errors.E021.format(path=model_path))
+        where = f"{folder} is a file, not a model folder" if folder.is_file() else f"{model_path}"
+        raise ClassifierError(Errors.E021.format(path=where))
     model = read_model_json(model_path)
     if not isinstance(model, dict) or model.get("format") != FORMAT:
         raise ClassifierError(Errors.E023.format(path=model_path, found=_get(model, "format")))

@@ -28,6 +28,8 @@ _FIRST_CHARACTERS = frozenset("'=+-@\t\r")
 UNNEUTRALISE_PATTERN = r"^'(?='*[=+\-@\t\r])"
 FIELD_LIMIT = 2**31 - 1  # a sentence or note may be longer than the csv module's default 128 KiB
 CSV_DIALECTS = {"plain": ("utf-8", ","), "excel-nl": ("utf-8-sig", ";")}  # (encoding, delimiter)
+TSV_DIALECT = "tsv"
+TABLE_DIALECTS = {**CSV_DIALECTS, TSV_DIALECT: ("utf-8", "\t")}
 
 
 def csv_delimiter(path: str | os.PathLike) -> str:
@@ -114,21 +116,34 @@ class RowWriter:
         return cell
 
 
+class TabRowWriter:
+    """Tab-separated rows without quoting, as TSV readers expect: a tab or line break inside a cell becomes a space."""
+
+    _BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def writerow(self, cells: Sequence[str]) -> None:
+        self.handle.write("\t".join(cell.translate(self._BREAKS) for cell in cells) + "\n")
+
+
 def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequence[Any]],
               columns: Sequence[str], *, dialect: str = "plain") -> int:
     """Write ``rows`` (mappings keyed by column, or sequences in column order) to ``path``; return the count.
 
     Every cell is rendered with :func:`format_cell` and passed through :func:`neutralise`. ``dialect`` is
-    ``plain`` (UTF-8, commas) or ``excel-nl`` (UTF-8 with BOM, semicolons: what a Dutch Excel opens directly).
+    ``plain`` (UTF-8, commas), ``excel-nl`` (UTF-8 with BOM, semicolons: what a Dutch Excel opens directly) or
+    ``tsv`` (UTF-8, tabs, no quoting: see :class:`TabRowWriter`).
     """
-    encoding, delimiter = CSV_DIALECTS[dialect]
+    encoding, delimiter = TABLE_DIALECTS[dialect]
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     count = 0
     try:
         with open(partial, "w", encoding=encoding, newline="") as handle:
-            writer = RowWriter(handle, delimiter)
+            writer = TabRowWriter(handle) if dialect == TSV_DIALECT else RowWriter(handle, delimiter)
             writer.writerow([neutralise(str(column)) for column in columns])
             for row in rows:
                 values = [row.get(column) for column in columns] if isinstance(row, Mapping) else list(row)
@@ -142,6 +157,11 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
         partial.unlink(missing_ok=True)
         raise
     return count
+
+
+def dialect_for(path: str | os.PathLike) -> str:
+    """``tsv`` for a file named ``*.tsv``, else ``plain``: for files the user names, read back by their suffix."""
+    return TSV_DIALECT if Path(path).suffix.lower() == ".tsv" else "plain"
 
 
 def allow_long_cells() -> None:

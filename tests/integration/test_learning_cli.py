@@ -223,6 +223,36 @@ def test_suggest_with_exclude_and_small_pool(runner, trained, tmp_path):
     assert "only" in result.output
 
 
+def test_suggest_tsv_is_tab_separated_and_read_back_as_coded(runner, trained, tmp_path):
+    folder, _ = trained
+    base = ["suggest", "--pool", str(GOLD / "tagged"), "--classifier", str(folder)]
+    first = runner.invoke(cli, [*base, "--n", "3", "--out", str(tmp_path / "s.tsv")])
+    assert first.exit_code == 0, first.output
+    lines = (tmp_path / "s.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(SUGGESTION_COLUMNS) and len(lines) == 4
+    assert (tmp_path / "s_machine.tsv").read_text(encoding="utf-8").count("\t") > 3
+    coded = [row.text for row in read_gold(tmp_path / "s.tsv")]
+    again = runner.invoke(cli, [*base, "--n", "50", "--out", str(tmp_path / "t.csv"), "--exclude",
+                                str(tmp_path / "s.tsv")])  # fmt: skip
+    assert again.exit_code == 0, again.output
+    _, rows = read_csv_rows(tmp_path / "t.csv")
+    assert len(coded) == 3 and rows and not set(coded) & {row["text"] for row in rows}
+    none = runner.invoke(cli, [*base, "--out", str(tmp_path / "u.csv"), "--exclude", str(tmp_path / "s.tsv"),
+                               "--exclude", str(tmp_path / "t.csv")])  # fmt: skip
+    assert none.exit_code == 0
+    assert "(none)" in none.output and "every sentence of the pool is coded in the --exclude files" in none.output
+
+
+def test_suggest_classifier_given_as_a_file(runner, trained, tmp_path):
+    folder, _ = trained
+    base = ["suggest", "--pool", str(GOLD / "tagged"), "--n", "2", "--out", str(tmp_path / "s.csv")]
+    direct = runner.invoke(cli, [*base, "--classifier", str(folder / MODEL_FILE)])
+    assert direct.exit_code == 0, direct.output
+    other = runner.invoke(cli, [*base, "--classifier", str(GOLD / "coder_a.csv")])
+    assert other.exit_code == 2
+    assert "coder_a.csv is a file, not a model folder" in other.output and "model.json" not in other.output
+
+
 def test_suggest_with_a_broken_model_exits_2(runner, trained, tmp_path):
     folder, _ = trained
     broken = tmp_path / "broken"

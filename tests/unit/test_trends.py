@@ -17,7 +17,7 @@ from leersignalen.analyse.trends import (
 )
 from leersignalen.categories import load_categories
 from leersignalen.cli.main import cli
-from leersignalen.output.cells import neutralise, read_csv_rows, unneutralise, write_csv
+from leersignalen.output.cells import dialect_for, neutralise, read_csv_rows, unneutralise, write_csv
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "tagged_small"
 CATEGORIES = load_categories()
@@ -188,6 +188,13 @@ def test_write_csv_is_deterministic_and_neutralised(tmp_path):
     write_csv(path, rows, ["text", "value", "flag", "missing"])
     assert path.read_bytes() == b"text,value,flag,missing\n'=1+1,0.0,true,\nx,0.125,false,\n"
     assert read_csv_rows(path)[1][0]["text"] == "=1+1"
+
+
+def test_write_csv_tsv_has_no_quotes_and_no_breaks_inside_a_cell(tmp_path):
+    path = tmp_path / "t.TSV"
+    write_csv(path, [{"text": 'zei "ja",\tdan\nnee', "n": 1}], ["text", "n"], dialect=dialect_for(path))
+    assert path.read_bytes() == b'text\tn\nzei "ja", dan nee\t1\n'
+    assert dialect_for(tmp_path / "t.csv") == "plain"
 
 
 def test_trends_writes_files(out_dir):
