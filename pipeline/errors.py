@@ -8,7 +8,9 @@ into one line ``Error: E0xx ...`` and exit code 2 (see :mod:`leersignalen.cli.er
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 CODE = re.compile(r"E\d{3}")
 
@@ -180,6 +182,7 @@ class Errors(metaclass=_PrefixCode):
     E122 = "{path}: cannot write the report there ({reason}); {fix}, then run `leersignalen report {out}` again"
     E123 = ("{where}: the sentence text has {length:,} characters, more than the {limit:,} a sentence can have; "
             "this is a whole document, not a sentence: split it into sentences (`leersignalen run` does) and code those")
+    E124 = "{path}: cannot write this file ({reason}); {fix}, then run the command again"
 
 
 class LeersignalenError(Exception):
@@ -190,6 +193,24 @@ class LeersignalenError(Exception):
 
 class InputFileError(LeersignalenError):
     """An input file that cannot be used at all."""
+
+
+class OutputFileError(LeersignalenError):
+    """A file that a command writes cannot be written: a folder stands there, no permission, a full disk."""
+
+    @classmethod
+    def of(cls, path: str | os.PathLike, error: OSError) -> OutputFileError:
+        """The one-line E124 for ``error`` raised while writing ``path``."""
+        blocking = next((parent for parent in Path(path).parents if parent.exists() and not parent.is_dir()), None)
+        if blocking is not None:
+            reason, fix = f"{blocking} is a file, not a folder", "move or rename that file"
+        elif isinstance(error, IsADirectoryError) or Path(path).is_dir():
+            reason, fix = "a folder stands there", "move or rename that folder"
+        elif isinstance(error, PermissionError):
+            reason, fix = "permission denied", "make the folder writable or write elsewhere"
+        else:
+            reason, fix = error.strerror or str(error), "check the disk and the path, or write elsewhere"
+        return cls(Errors.E124.format(path=path, reason=reason, fix=fix))
 
 
 class LexiconError(LeersignalenError, ValueError):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..categories import category_ids
 from ..errors import Errors, GoldFileError
-from ..output.cells import folder_dialect, write_csv
+from ..output.cells import folder_dialect, replace_file, write_csv
 from .pairing import PairedSentence
 from .statistics import Agreement, agreement_rows
 
@@ -99,7 +99,7 @@ def write_validation(result: ValidationResult, out: Path, *, methods: str | None
         records.append(record)
     write_csv(out / "disagreements.csv", records, columns, dialect=dialect)
     methods_file = out / "validation_methods.txt"
-    methods_file.write_text((methods or methods_sentence(result)) + "\n", encoding="utf-8")
+    replace_file(methods_file, ((methods or methods_sentence(result)) + "\n").encode("utf-8"))
     return [out / "validation.csv", out / "disagreements.csv", methods_file]
 
 

@@ -22,7 +22,8 @@ import spacy
 
 from .. import __version__
 from ..categories import category_ids
-from ..errors import ClassifierError, Errors
+from ..errors import ClassifierError, Errors, OutputFileError
+from ..output.cells import replace_file
 from ..resources import MODELS_DIR
 from .blas import kernel_in_use
 from .card import card_markdown
@@ -70,7 +71,10 @@ def write_model_folder(classifier, folder: str | Path) -> Path:
     """Write model.json, vocabulary.json, weights.npz and card.md of a SentenceClassifier (byte-identical for the
     same model)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputFileError.of(folder / MODEL_FILE, error) from None
     arrays = {"coef": classifier.coef.astype(np.float32), "intercept": classifier.intercept.astype(np.float32)}
     for block in classifier.features.blocks:
         arrays[f"idf_{block.name}"] = block.idf.astype(np.float32)
@@ -78,8 +82,8 @@ def write_model_folder(classifier, folder: str | Path) -> Path:
     vocabulary = _json_bytes({"format": FORMAT, "blocks": [
         {"name": b.name, "terms": b.vocabulary} for b in classifier.features.blocks
     ]})  # fmt: skip
-    (folder / WEIGHTS_FILE).write_bytes(weights)
-    (folder / VOCABULARY_FILE).write_bytes(vocabulary)
+    replace_file(folder / WEIGHTS_FILE, weights)
+    replace_file(folder / VOCABULARY_FILE, vocabulary)
     one_rule = not hasattr(classifier.rule, "by_category")
     model = {
         "format": FORMAT,
@@ -97,8 +101,8 @@ def write_model_folder(classifier, folder: str | Path) -> Path:
     }
     model.update({k: v for k, v in classifier.card.items() if k not in model and k not in RULE_FIELDS})
     stored = _round_floats(model)
-    (folder / MODEL_FILE).write_bytes(_json_bytes(stored))
-    (folder / CARD_FILE).write_text(card_markdown(stored), encoding="utf-8")
+    replace_file(folder / MODEL_FILE, _json_bytes(stored))
+    replace_file(folder / CARD_FILE, card_markdown(stored).encode("utf-8"))
     return folder
 
 

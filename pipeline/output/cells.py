@@ -7,11 +7,13 @@ numeric columns stay numeric. A text that already starts with quotes followed by
 (``'=x``) gets one more quote, so that :func:`unneutralise` restores every value exactly.
 
 Files are written deterministically: UTF-8 without BOM, comma-delimited, a header row, ``\\n`` line
-ends, minimal quoting, and via a ``.partial`` file that replaces the target only when complete.
+ends, minimal quoting, and via a ``.partial`` file that replaces the target only when complete (as
+:func:`replace_file` writes any other file); a target that cannot be written is one line E124.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
@@ -19,6 +21,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from ..errors import OutputFileError
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -138,10 +142,10 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
     """
     encoding, delimiter = TABLE_DIALECTS[dialect]
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     count = 0
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with open(partial, "w", encoding=encoding, newline="") as handle:
             writer = TabRowWriter(handle) if dialect == TSV_DIALECT else RowWriter(handle, delimiter)
             writer.writerow([neutralise(str(column)) for column in columns])
@@ -153,10 +157,40 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
                 writer.writerow([render_cell(value) for value in values])
                 count += 1
         os.replace(partial, target)
+    except OSError as error:
+        discard(partial)
+        raise OutputFileError.of(target, error) from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        discard(partial)
         raise
     return count
+
+
+def replace_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to a temporary file that replaces ``path`` only when complete.
+
+    A symlink at ``path`` is replaced by the file, so its target elsewhere is never written through.
+    """
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except OSError as error:
+        discard(partial)
+        raise OutputFileError.of(target, error) from None
+    except BaseException:
+        discard(partial)
+        raise
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there; a path that cannot hold it (a file as its folder) is no error."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def dialect_for(path: str | os.PathLike) -> str:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..categories import FAMILIES, Category, load_categories
 from ..errors import Errors
-from .cells import iter_csv_records, read_csv_rows
+from .cells import iter_csv_records, read_csv_rows, replace_file
 from .fields import MANIFEST_FIELDS, SETTINGS_FIELDS, RunFolderError, checked_fields
 
 if TYPE_CHECKING:
@@ -105,24 +105,6 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------- json files
-
-
-def replace_file(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to a temporary file that replaces ``path`` only when complete.
-
-    A symlink at ``path`` is replaced by the file, so its target elsewhere is never written through.
-    """
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 def write_json(path: str | os.PathLike, data: dict, *, sort_keys: bool = False) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import Errors, InputFileError
-from ..output.folder import replace_file
+from ..output.cells import replace_file
 from ..read.ingest import (
     ALIASES,
     JSONL_SUFFIXES,

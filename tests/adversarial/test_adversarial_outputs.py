@@ -328,3 +328,33 @@ def test_ctrl_c_during_trends_says_the_trends_are_incomplete_and_report_refuses_
         f"Interrupted: the trend files in {out} are incomplete (its tables are intact); `report` and `export` refuse "
         f"them until you rerun `leersignalen trends {out}`\n")
     one_line_error(cli_run("report", str(out)), "E088")
+
+
+# 7: a file a command writes that cannot be written: one line E124, the obstacle left as it is --------------------
+
+
+@pytest.mark.parametrize("obstacle", ["trends.csv", "patterns.csv"])
+def test_trends_where_a_folder_stands_at_one_of_its_files(inputs, tmp_path, obstacle):
+    out = tmp_path / "uit"
+    assert cli_run("run", str(inputs / "notes.csv"), "--out", str(out), "-q", "--no-trends",
+                   "--model", "blank").exit_code == 0  # fmt: skip
+    (out / obstacle / "mine.txt").parent.mkdir()
+    (out / obstacle / "mine.txt").write_text("x", encoding="utf-8")
+    result = cli_run("trends", str(out), "-q")
+    one_line_error(result, "E124")
+    assert result.output.strip() == (f"Error: E124 {out / obstacle}: cannot write this file (a folder stands there); "
+                                     "move or rename that folder, then run the command again")
+    assert (out / obstacle / "mine.txt").read_text(encoding="utf-8") == "x"
+    assert not [path for path in out.iterdir() if path.name.endswith(".partial")]
+
+
+def test_a_file_where_a_folder_of_the_output_path_should_be(tmp_path):
+    from leersignalen.errors import OutputFileError
+    from leersignalen.output.cells import write_csv
+    from leersignalen.output.folder import write_json
+
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for write in (lambda path: write_csv(path, [], ["a"]), lambda path: write_json(path, {})):
+        with pytest.raises(OutputFileError, match=r"E124 .*afile is a file, not a folder\); move or rename that file"):
+            write(tmp_path / "afile" / "t.csv")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "x"
