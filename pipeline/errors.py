@@ -183,6 +183,9 @@ class Errors(metaclass=_PrefixCode):
     E123 = ("{where}: the sentence text has {length:,} characters, more than the {limit:,} a sentence can have; "
             "this is a whole document, not a sentence: split it into sentences (`leersignalen run` does) and code those")
     E124 = "{path}: cannot write this file ({reason}); {fix}, then run the command again"
+    E125 = ("{path}: tagged with another {what} than {first} ({found} against {first_found}); the two codings are not "
+            "comparable in one trend: tag the notes of every part with the same {what} ({option} of `leersignalen "
+            "run`), then merge")
 
 
 class LeersignalenError(Exception):

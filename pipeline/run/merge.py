@@ -5,9 +5,10 @@ month of exports). The merged sentences.csv, signals.csv, notes.csv and rejects.
 order the parts are given, under one header: the bytes a single run over all partitions in that order writes,
 as long as note ids are unique across the partitions (a duplicate is an error naming it, since a single run would
 have renamed it). manifest.json lists every part with its manifest and the SHA-256 of each of its files, and the
-summed counts. Trends, trend tests and flags are then computed over the union by the analysis stage. Each part
-must be one complete run (:func:`pipeline.output.folder.check_run`); the merged folder is written aside and moved
-into place when complete, like a run (:mod:`pipeline.output.staging`).
+summed counts. Parts must have been coded alike: with the same lexicon, spaCy pipeline and classifier (E125);
+other leersignalen versions only give a warning. Trends, trend tests and flags are then computed over the union
+by the analysis stage. Each part must be one complete run (:func:`pipeline.output.folder.check_run`); the merged
+folder is written aside and moved into place when complete, like a run (:mod:`pipeline.output.staging`).
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ def check_parts(parts: list[Path]) -> list[dict]:
             raise MergeError(Errors.E058.format(path=part, count=len(ids), other=other, examples=examples))
     for part in parts:
         check_run(part)
+    for what, option, identity in CODING:
+        found = [identity(manifest) for manifest in manifests]
+        for part, value in zip(parts[1:], found[1:], strict=True):
+            if value != found[0]:
+                raise MergeError(Errors.E125.format(path=part, what=what, first=parts[0], found=value,
+                                                    first_found=found[0], option=option))  # fmt: skip
     states = [_privacy(manifest).get("pseudonymised") is True for manifest in manifests]
     for part, state in zip(parts[1:], states[1:], strict=True):
         if state != states[0]:
@@ -98,6 +105,27 @@ def check_parts(parts: list[Path]) -> list[dict]:
 
 
 _STATE = {True: "pseudonymised", False: "not pseudonymised"}
+
+
+def _lexicon(manifest: dict) -> str:
+    return f"SHA-256 {str((manifest.get('lexicon') or {}).get('sha256', '?'))[:12]}"
+
+
+def _pipeline(manifest: dict) -> str:
+    model = manifest.get("model") or {}
+    return f"{model.get('name', '?')} {model.get('version', '')}".strip()
+
+
+def _classifier(manifest: dict) -> str:
+    classifier = {key: value for key, value in (manifest.get("classifier") or {}).items() if key != "path"}
+    if not classifier:
+        return "none"
+    trained_on = str(classifier.get("training_data_sha256"))[:12]
+    return f"training data SHA-256 {trained_on}, rule {classifier.get('label_rule')}"
+
+
+CODING = (("lexicon", "--lexicon", _lexicon), ("spaCy pipeline", "--model", _pipeline),
+          ("classifier", "--classifier", _classifier))  # what decides a sentence's labels
 
 
 def _privacy(manifest: dict) -> dict:
@@ -140,10 +168,10 @@ def _merge_into(out: Path, parts: list[Path], manifests: list[dict]) -> MergeSum
         for key, value in manifest.get("counts", {}).items():
             counts[key] = counts.get(key, 0) + value
     warnings = []
-    for key, label in (("lexicon", "lexicon"), ("model", "pipeline")):
-        values = {json.dumps(m.get(key), sort_keys=True) for m in manifests}
-        if len(values) > 1:
-            warnings.append(f"the parts were tagged with different {label}s; compare their manifests")
+    versions = sorted({str((m.get("package") or {}).get("version", "?")) for m in manifests})
+    if len(versions) > 1:
+        warnings.append(f"the parts were tagged by different versions of leersignalen ({', '.join(versions)}); "
+                        "its rules may code some sentences differently, see CHANGELOG.md")
     privacy = [_privacy(manifest) for manifest in manifests]
     if len({json.dumps(entry, sort_keys=True) for entry in privacy}) > 1:
         warnings.append("the parts were pseudonymised with different settings (--pseudonymise-also, --key, deduce); "

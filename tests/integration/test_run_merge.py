@@ -133,3 +133,35 @@ def test_parts_pseudonymised_without_one_key_are_merged_with_a_warning(tmp_path)
     summary = merge_outputs([tmp_path / "a_p", tmp_path / "b_p"], tmp_path / "m")
     assert summary.warnings == ["the parts were pseudonymised without a --key: one person has a different pseudonym "
                                 "in each part"]  # fmt: skip
+
+
+def test_parts_coded_with_another_lexicon_are_not_merged(runs, tmp_path):
+    from leersignalen.resources import LEXICON_DIR
+
+    lexicon = tmp_path / "lexicon"
+    shutil.copytree(LEXICON_DIR, lexicon)
+    rules = lexicon / "rules" / "reflectie.tsv"
+    rules.write_text(rules.read_text(encoding="utf-8") + "x.extra\treflectie\tbezinnen\t\t\tWe bezinnen ons.\n",
+                     encoding="utf-8")  # fmt: skip
+    run_pipeline(RunOptions(inputs=HALVES[1:], out=tmp_path / "b_lex", model="blank", lexicon_dir=lexicon),
+                 nlp_and_info=build_pipeline("blank", lexicon_dir=str(lexicon)))  # fmt: skip
+    sha = {name: json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["lexicon"]["sha256"][:12]
+           for name, folder in (("a", runs / "a"), ("b", tmp_path / "b_lex"))}  # fmt: skip
+    assert sha["a"] != sha["b"]
+    with pytest.raises(MergeError) as error:
+        merge_outputs([runs / "a", tmp_path / "b_lex"], tmp_path / "m")
+    assert str(error.value) == (
+        f"E125 {tmp_path / 'b_lex'}: tagged with another lexicon than {runs / 'a'} (SHA-256 {sha['b']} against "
+        f"SHA-256 {sha['a']}); the two codings are not comparable in one trend: tag the notes of every part with the "
+        "same lexicon (--lexicon of `leersignalen run`), then merge")
+    assert not (tmp_path / "m").exists()
+
+
+def test_parts_of_other_versions_are_merged_with_a_warning(runs, tmp_path):
+    shutil.copytree(runs / "b", tmp_path / "b_old")
+    path = tmp_path / "b_old" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["package"]["version"] = "0.0.9"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    summary = merge_outputs([runs / "a", tmp_path / "b_old"], tmp_path / "m")
+    assert len(summary.warnings) == 1 and "different versions of leersignalen (0.0.9, " in summary.warnings[0]
