@@ -202,7 +202,7 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
     from ..agreement.gold import read_gold_files
     from ..learn.card import format_rule_table
     from ..learn.features import feature_inputs_from_doc
-    from ..learn.modelfile import MODEL_FILES, check_model_out
+    from ..learn.modelfile import MODEL_FILES, check_model_out, round_floats
     from ..learn.training import TrainingSettings, train_classifier
     from ..output.guard import refuse_overwriting_inputs
     from ..run.batch import lexicon_files
@@ -227,7 +227,7 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
         classifier.card["training"]["split"] = split
     classifier.save(out)
     click.echo(f"Cross-validation on {len(gold)} sentences ({folds} folds), F1 per category; * = chosen rule:")
-    click.echo(format_rule_table(cv.scores, classifier.categories, chosen=cv.chosen.table_name))
+    click.echo(format_rule_table(round_floats(cv.scores), classifier.categories, chosen=cv.chosen.table_name))
     click.echo(f"label rule: {cv.chosen.name}")
     click.echo(f"wrote {out} (model.json, vocabulary.json, weights.npz, card.md)")
 

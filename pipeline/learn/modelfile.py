@@ -100,7 +100,7 @@ def write_model_folder(classifier, folder: str | Path) -> Path:
         "features": {"blocks": [b.name for b in classifier.features.blocks], "size": classifier.features.size},
     }
     model.update({k: v for k, v in classifier.card.items() if k not in model and k not in RULE_FIELDS})
-    stored = _round_floats(model)
+    stored = round_floats(model)
     replace_file(folder / MODEL_FILE, _json_bytes(stored))
     replace_file(folder / CARD_FILE, card_markdown(stored).encode("utf-8"))
     return folder
@@ -110,13 +110,14 @@ def _json_bytes(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 
-def _round_floats(value):
+def round_floats(value):
+    """``value`` with every float rounded to :data:`DIGITS` as model.json stores it (NaN as None)."""
     if isinstance(value, float):
         return None if math.isnan(value) else round(value, DIGITS) + 0.0
     if isinstance(value, dict):
-        return {k: _round_floats(v) for k, v in value.items()}
+        return {k: round_floats(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_round_floats(v) for v in value]
+        return [round_floats(v) for v in value]
     return value
 
 

@@ -125,6 +125,10 @@ def test_train_writes_a_loadable_model_and_prints_the_rule(trained):
     assert f"label rule: {model.rule.name}" in output
     card = (folder / "card.md").read_text(encoding="utf-8")
     assert all(rule.name in card for rule in model.rules.values())
+    lines = output.splitlines()
+    table = lines[lines.index(next(line for line in lines if line.startswith("Cross-validation"))) + 1:
+                  lines.index(f"label rule: {model.rule.name}")]  # fmt: skip
+    assert len(table) > 3 and "\n".join(table) in card, "the console shows the card's figures, rounded once"
 
 
 def test_train_with_one_rule_writes_a_version_1_model(runner, tmp_path):

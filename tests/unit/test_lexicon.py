@@ -88,13 +88,18 @@ def test_check_reports_an_example_that_its_pattern_does_not_match(tmp_path):
         tmp_path,
         "s.ok\tschuring\toneens\t\tfine\tWe waren het oneens.\n"
         "s.miss\tschuring\tbotsen\t\twrong example\tHet schuurde flink.\n"
-        "s.neg\tschuring\truzie\t\tonly negated\tEr was niet echt ruzie.\n",
+        "s.neg\tschuring\truzie\t\tonly negated\tEr was niet echt ruzie.\n"
+        "s.unless\tschuring\tbotsing\tauto\tcancelled\tDe botsing met de auto.\n"
+        "s.both\tschuring\tbotsingen\tauto\tno match\tHet schuurde met de auto.\n",
     )
     problems, checked = check_lexicon(tmp_path)
-    assert checked == 3
+    assert checked == 5
     assert problems == [
         f"{path}:3: example does not match its own pattern 'botsen': 'Het schuurde flink.'",
         f"{path}:4: example matches 'ruzie' only as negated: 'Er was niet echt ruzie.'",
+        f"{path}:5: example is cancelled by the rule's own unless 'auto': 'De botsing met de auto.'; give an example "
+        "the rule codes",
+        f"{path}:6: example does not match its own pattern 'botsingen': 'Het schuurde met de auto.'",
     ]
 
 
