@@ -119,10 +119,11 @@ def sheet_records(
         header = _find_header(path, head, overrides)
         label = path if single else f"{path} (sheet {name})"
         if header is None:
+            likely = max(head, key=lambda row: sum(map(_filled, row[1])))  # the widest row, not a title above it
             if single:
-                resolve_columns([cell_text(value, "") for value in head[0][1]], overrides, Path(str(label)))
-            columns = ", ".join(cell_text(value, "") for value in head[0][1] if value is not None)
-            yield Reject(str(path), head[0][0], f"{path.stem}:{name}",
+                resolve_columns([cell_text(value, "") for value in likely[1]], overrides, Path(str(label)))
+            columns = ", ".join(cell_text(value, "") for value in likely[1] if value is not None)
+            yield Reject(str(path), likely[0], f"{path.stem}:{name}",
                          f"sheet {name!r} skipped: no text column (columns: {columns}); map it with --column "
                          f"text=NAME or choose a sheet with --sheet")  # fmt: skip
             continue

@@ -137,6 +137,9 @@ def parse_word(word: str) -> list[list[Step]]:
         starts, ends = alternative.startswith("*"), alternative.endswith("*") and len(alternative) > 1
         core = alternative.strip("*")
         kind = "infix" if starts and ends else "suffix" if starts else "prefix" if ends else "exact"
+        if kind != "exact" and not any(char.isalnum() for char in core):
+            raise PatternSyntaxError(f"wildcard {alternative!r} has no letter or digit: it would match every "
+                                     "punctuation mark")
         simple.append(Element(kind, core))
     if simple:
         sequences.append([simple[0] if len(simple) == 1 else tuple(simple)])

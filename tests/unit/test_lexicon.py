@@ -28,6 +28,8 @@ def write_rules(folder, body: str):
         ("leren \u2026 dat", "ellipsis"),
         ("leren & ", "empty pattern part"),
         ("*", "invalid word"),
+        ("*.*", "wildcard '\\*\\.\\*' has no letter or digit"),
+        ("leren|*-", "has no letter or digit"),
         ("zal @naam regelen", "first word of a rule's pattern"),
         ("@naam regelen", "first word of a rule's pattern"),
     ],
