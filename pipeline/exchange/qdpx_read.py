@@ -24,12 +24,13 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from ..errors import Errors
+from ..read.decode import looks_binary
 from . import ExchangeError
 
 NAMESPACE = "{urn:QDA-XML:project:1.0}"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+SAMPLE_CHARACTERS = 65536  # of a decoded text source, checked as the notes readers check a file's first bytes
 ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters that take two UTF-16 units
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
@@ -154,13 +155,6 @@ def decode_source(data: bytes) -> tuple[str, bool]:
         return data.decode("cp1252", errors="replace"), False
 
 
-def _looks_binary(text: str, sample: int = 65536) -> bool:
-    """Whether a decoded source is binary rather than text: NUL or other control characters (not tab, line ends
-    or form feed) are more than 1 in 100 of its first characters."""
-    start = text[:sample]
-    return len(CONTROL_CHARACTERS.findall(start)) > max(4, len(start) // 100)
-
-
 def _utf16_to_code_points(text: str) -> list[int]:
     """For every UTF-16 unit offset 0..N, the code point offset (a unit inside a surrogate pair maps forward)."""
     table = []
@@ -219,7 +213,7 @@ def _source(element: Element, archive: Archive | None) -> TextSource:
     elif archive is not None and element.get("plainTextPath"):
         data = archive.source_bytes(element.get("plainTextPath"))
         text = decode_source(data)[0] if data is not None else None
-        if text is not None and _looks_binary(text):
+        if text is not None and looks_binary(text[:SAMPLE_CHARACTERS].encode("utf-8", errors="replace")):
             problem = f"source {name!r} ({element.get('plainTextPath')}) holds binary bytes, not plain text"
             raise ExchangeError(Errors.E060.format(path=archive.path, problem=problem))
     raw = [(int(s.get("startPosition", 0)), int(s.get("endPosition", 0)),

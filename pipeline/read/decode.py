@@ -39,14 +39,19 @@ def _ascii_compatible(encoding: str) -> bool:
         return False
 
 
-def check_not_binary(path: Path, sample: bytes) -> None:
-    """Raise E002 for a file that is clearly not text: a known signature, or too many NUL or control bytes."""
+def looks_binary(sample: bytes) -> bool:
+    """Whether bytes are clearly not text: a known signature, or too many NUL or control bytes."""
     is_executable = sample.startswith(b"MZ") and b"\x00" in sample[:64]
     if sample.startswith(BINARY_SIGNATURES) or is_executable:
-        raise InputFileError(Errors.E002.format(path=path))
+        return True
     size = max(len(sample), 1)
     too_many_nul = sample.count(0) > max(4, size * STRAY_NUL_SHARE)
-    if too_many_nul or len(CONTROL_BYTES.findall(sample)) > size * CONTROL_BYTE_SHARE:
+    return too_many_nul or len(CONTROL_BYTES.findall(sample)) > size * CONTROL_BYTE_SHARE
+
+
+def check_not_binary(path: Path, sample: bytes) -> None:
+    """Raise E002 for a file that :func:`looks_binary`."""
+    if looks_binary(sample):
         raise InputFileError(Errors.E002.format(path=path))
 
 

@@ -244,6 +244,9 @@ def test_a_binary_source_is_one_line_e060_not_a_sentence_of_nul_bytes(tmp_path):
     utf16 = _zip(tmp_path / "u.qdpx", {"project.qde": _selected("0", "3"),
                                        "sources/s.txt": "Eerste zin.".encode("utf-16")})  # NUL bytes, but text
     assert read_project(utf16).sources[0].text == "Eerste zin."
+    pdf = _zip(tmp_path / "pdf.qdpx", {"project.qde": _selected("0", "3"), "sources/s.txt": b"%PDF-1.7\nstream"})
+    with pytest.raises(ExchangeError, match=r"^E060 .*holds binary bytes"):  # as `run` refuses it (E002)
+        read_project(pdf)
 
 
 def test_non_space_counts_at_the_offsets_asked_for_match_a_count_over_every_character():
