@@ -30,6 +30,7 @@ from ..categories import FAMILIES, load_categories
 from ..errors import Errors
 from ..output.folder import MANIFEST, check_run, check_trends, replace_file, update_settings
 from .plots import community_plots, overview_plot
+from .quotes import highlight
 
 OVERVIEW_LIMIT = 12  # rows of the overview figure; more make it unreadable and slow (a row per community)
 
@@ -59,17 +60,6 @@ blockquote { margin: .3rem 0 .6rem 0; padding: .3rem .8rem; border-left: 3px sol
 def _slug(name: str) -> str:
     base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "community"
     return f"{base}-{zlib.crc32(name.encode('utf-8')):08x}"
-
-
-def highlight(sentence: str, spans: str) -> str:
-    """Return ``sentence`` HTML-escaped with each ``start-end`` span of ``spans`` (``;``-joined) in ``<mark>``."""
-    parts, position = [], 0
-    for span in filter(None, spans.split(";")):
-        start, end = (int(x) for x in span.split("-"))
-        parts += [html.escape(sentence[position:start]), f"<mark>{html.escape(sentence[start:end])}</mark>"]
-        position = end
-    parts.append(html.escape(sentence[position:]))
-    return "".join(parts)
 
 
 def _fmt(value, digits: int = 3) -> str:
