@@ -2,7 +2,11 @@
 
 Every rule works on the periods that have notes (thin ones included: the note-clustered intervals of
 :mod:`pipeline.analyse.clustered` make a thin period count for what it holds) and on the trend model of
-:mod:`pipeline.analyse.model`. Thresholds are keyword options of :func:`find_flags`; defaults in brackets.
+:mod:`pipeline.analyse.model`. A pooled share whose own design effect cannot be estimated (a share of 0 or 1, one
+note) takes a design effect of 1, not the community's as trends.csv does: a real one-off event inflates the
+community's design effect and would widen its own interval (simulated with 1-4 notes a month, borrowing it lost an
+eighth of the detected spikes and removed no false one). Thresholds are keyword options of :func:`find_flags`;
+defaults in brackets.
 
 ``lege_huls`` (empty shell): a window of consecutive periods with notes, at least ``lege_huls_min_periods`` [3]
     long and at least ``lege_huls_span`` [0.5] of the community's periods with notes, over which the pooled
@@ -37,7 +41,7 @@ import pandas as pd
 
 from ..output.cells import folder_dialect, write_csv
 from . import model as trend_model
-from .clustered import Share, clustered_share, design_effect, group_difference, paired_difference
+from .clustered import Share, clustered_share, group_difference, paired_difference
 from .tables import update_settings
 from .wording import evidence_sentence
 
@@ -45,15 +49,9 @@ PATTERN_COLUMNS = ["community", "pattern", "periods", "measure", "estimate", "lo
                    "reference_low", "reference_high", "sentences", "evidence", "evidence_en", "thresholds"]
 
 
-def _pool(groups: list[pd.DataFrame], column: str, fallback_deff: float = 1.0) -> Share:
+def _pool(groups: list[pd.DataFrame], column: str) -> Share:
     notes = pd.concat(groups) if groups else pd.DataFrame(columns=[column, "sentences"])
-    return clustered_share(notes[column].to_numpy(dtype=float), notes["sentences"].to_numpy(dtype=float),
-                           fallback_deff=fallback_deff)
-
-
-def _community_deff(groups: list[pd.DataFrame], column: str) -> float:
-    notes = pd.concat(groups) if groups else pd.DataFrame(columns=[column, "sentences"])
-    return design_effect(notes[column].to_numpy(dtype=float), notes["sentences"].to_numpy(dtype=float))
+    return clustered_share(notes[column].to_numpy(dtype=float), notes["sentences"].to_numpy(dtype=float))
 
 
 def _round(value: float) -> float | None:
@@ -79,17 +77,15 @@ def find_lege_huls(labels: list[str], groups: list[pd.DataFrame], *, min_periods
                    margin: float = 0.10, leren_max: float = 0.10) -> list[dict]:
     """The longest window of periods with instrumental talk clearly ahead of little learning talk."""
     count = len(groups)
-    deff = {column: _community_deff(groups, column) for column in ("leren_sentences", "instrumenteel_sentences")}
     length = max(min_periods, math.ceil(span * count))
     for width in range(count, length - 1, -1):
         for start in range(0, count - width + 1):
             notes = pd.concat(groups[start:start + width])
             gap = paired_difference(notes["instrumenteel_sentences"], notes["leren_sentences"], notes["sentences"])
-            leren = _pool(groups[start:start + width], "leren_sentences", deff["leren_sentences"])
+            leren = _pool(groups[start:start + width], "leren_sentences")
             if not (gap.value >= margin and gap.low > 0 and leren.value <= leren_max):
                 continue
-            instrumenteel = _pool(groups[start:start + width], "instrumenteel_sentences",
-                                  deff["instrumenteel_sentences"])
+            instrumenteel = _pool(groups[start:start + width], "instrumenteel_sentences")
             values = {"instrumental": instrumenteel.value, "learning": leren.value, "difference": gap.value,
                       "low": gap.low, "high": gap.high}
             return [_flag("lege_huls", labels[start:start + width], "instrumenteel_minus_leren", gap, leren,
@@ -107,9 +103,8 @@ def find_doorpakken(labels: list[str], groups: list[pd.DataFrame], fitted, *, mi
     if not (slope.low > 0 and slope.p_value < 0.05):
         return []
     third = max(1, len(groups) // 3)
-    deff = _community_deff(groups, "leren_sentences")
-    middle = _pool(groups[third:-third] or groups[:third], "leren_sentences", deff)
-    last = _pool(groups[-third:], "leren_sentences", deff)
+    middle = _pool(groups[third:-third] or groups[:third], "leren_sentences")
+    last = _pool(groups[-third:], "leren_sentences")
     fall = group_difference(last, middle)
     if fall.high < 0:
         return []
@@ -127,14 +122,13 @@ def find_eenmalig_evenement(labels: list[str], groups: list[pd.DataFrame], *, ma
                             alpha: float = 0.05, return_fraction: float = 0.5) -> list[dict]:
     """A one- or two-period burst of learning talk, well above the baseline and backed by enough sentences."""
     count = len(groups)
-    deff = _community_deff(groups, "leren_sentences")
     found = []
     for width in range(1, max_width + 1):
         for start in range(min_before, count - width - min_after + 1):
             stop = start + width
-            spike = _pool(groups[start:stop], "leren_sentences", deff)
-            baseline = _pool(groups[:start] + groups[stop:], "leren_sentences", deff)
-            after = _pool(groups[stop:stop + min_after], "leren_sentences", deff)
+            spike = _pool(groups[start:stop], "leren_sentences")
+            baseline = _pool(groups[:start] + groups[stop:], "leren_sentences")
+            after = _pool(groups[stop:stop + min_after], "leren_sentences")
             test = group_difference(spike, baseline)
             if not (spike.labelled >= min_sentences and spike.value > baseline.high
                     and spike.value >= baseline.value + margin and test.p_value < alpha
