@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import OutputFileError
 
@@ -34,6 +35,7 @@ FIELD_LIMIT = 2**31 - 1  # a sentence or note may be longer than the csv module'
 CSV_DIALECTS = {"plain": ("utf-8", ","), "excel-nl": ("utf-8-sig", ";")}  # (encoding, delimiter)
 TSV_DIALECT = "tsv"
 TABLE_DIALECTS = {**CSV_DIALECTS, TSV_DIALECT: ("utf-8", "\t")}
+FULL_OR_READ_ONLY = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
 
 
 def csv_delimiter(path: str | os.PathLike) -> str:
@@ -141,50 +143,54 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping[str, Any] | Sequen
     ``tsv`` (UTF-8, tabs, no quoting: see :class:`TabRowWriter`).
     """
     encoding, delimiter = TABLE_DIALECTS[dialect]
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     count = 0
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "w", encoding=encoding, newline="") as handle:
-            writer = TabRowWriter(handle) if dialect == TSV_DIALECT else RowWriter(handle, delimiter)
-            writer.writerow([neutralise(str(column)) for column in columns])
-            for row in rows:
-                values = [row.get(column) for column in columns] if isinstance(row, Mapping) else list(row)
-                if len(values) != len(columns):
-                    raise ValueError(f"{target}: row {count + 1} has {len(values)} values "
-                                     f"for {len(columns)} columns")
-                writer.writerow([render_cell(value) for value in values])
-                count += 1
-        os.replace(partial, target)
-    except OSError as error:
-        discard(partial)
-        raise OutputFileError.of(target, error) from None
-    except BaseException:
-        discard(partial)
-        raise
+    with replacing(path, encoding=encoding) as handle:
+        writer = TabRowWriter(handle) if dialect == TSV_DIALECT else RowWriter(handle, delimiter)
+        writer.writerow([neutralise(str(column)) for column in columns])
+        for row in rows:
+            values = [row.get(column) for column in columns] if isinstance(row, Mapping) else list(row)
+            if len(values) != len(columns):
+                raise ValueError(f"{path}: row {count + 1} has {len(values)} values for {len(columns)} columns")
+            writer.writerow([render_cell(value) for value in values])
+            count += 1
     return count
 
 
-def replace_file(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to a temporary file that replaces ``path`` only when complete.
-
-    A symlink at ``path`` is replaced by the file, so its target elsewhere is never written through.
-    """
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike, *, encoding: str | None = None, sync: bool = False) -> Iterator[IO]:
+    """A handle on a temporary file that replaces ``path`` when the block ends without error (text when
+    ``encoding`` is given, else bytes); on an error it is removed. A symlink at ``path`` is replaced, never written
+    through; a target that cannot be written is :class:`OutputFileError` (E124)."""
     target = Path(path)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = {"mode": "w", "encoding": encoding, "newline": ""} if encoding else {"mode": "wb"}
+        handle = open(partial, **text)  # noqa: SIM115 (closed by the with below)
     except OSError as error:
         discard(partial)
         raise OutputFileError.of(target, error) from None
+    try:
+        with handle:
+            yield handle
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except OSError as error:
+        discard(partial)
+        if error.errno in FULL_OR_READ_ONLY or error.filename in (str(partial), str(target)):
+            raise OutputFileError.of(target, error) from None
+        raise  # an input read while writing (rows from a generator) keeps its own error
     except BaseException:
         discard(partial)
         raise
+
+
+def replace_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` with :func:`replacing`, synced to disk before it replaces ``path``."""
+    with replacing(path, sync=True) as handle:
+        handle.write(data)
 
 
 def discard(path: Path) -> None:

@@ -358,3 +358,15 @@ def test_a_file_where_a_folder_of_the_output_path_should_be(tmp_path):
         with pytest.raises(OutputFileError, match=r"E124 .*afile is a file, not a folder\); move or rename that file"):
             write(tmp_path / "afile" / "t.csv")
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "x"
+
+
+def test_an_error_reading_an_input_while_a_table_is_written_is_not_called_an_output_problem(tmp_path):
+    from leersignalen.output.cells import write_csv
+
+    def rows():
+        yield ["a"]
+        (tmp_path / "gone.csv").open(encoding="utf-8")
+
+    with pytest.raises(FileNotFoundError, match="gone.csv"):
+        write_csv(tmp_path / "t.csv", rows(), ["x"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
