@@ -32,6 +32,8 @@ STRINGS = {
         "all_communities": "Alle gemeenschappen", "per": "per {period}",
         "overview_limited": "Het overzicht toont de {shown} gemeenschappen met de meeste notities (van {total}); elke "
                             "gemeenschap heeft hieronder een eigen deel met figuren.",
+        "plots_linked": "De figuren van {linked} van de {total} gemeenschappen staan als PNG-bestanden naast deze "
+                        "pagina, niet ingebed (zo blijft de pagina rond {megabytes} MB): houd de map bij elkaar.",
         "week": "week", "month": "maand", "quarter": "kwartaal",
         "model_table": "Trendmodel (logistische regressie op zinnen, notities als clusters)",
         "mk_table": "Mann-Kendall (alleen perioden zonder waarschuwing)",
@@ -68,6 +70,8 @@ STRINGS = {
         "all_communities": "All communities", "per": "per {period}",
         "overview_limited": "The overview shows the {shown} communities with the most notes (of {total}); every "
                             "community has its own section with figures below.",
+        "plots_linked": "The figures of {linked} of the {total} communities are PNG files next to this page, not "
+                        "embedded (so that the page stays near {megabytes} MB): keep the folder together.",
         "week": "week", "month": "month", "quarter": "quarter",
         "model_table": "Trend model (logistic regression on sentences, notes as clusters)",
         "mk_table": "Mann-Kendall (periods without a warning only)",

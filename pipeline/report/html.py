@@ -33,6 +33,7 @@ from .plots import community_plots, overview_plot
 from .quotes import highlight
 
 OVERVIEW_LIMIT = 12  # rows of the overview figure; more make it unreadable and slow (a row per community)
+EMBEDDED_PLOT_BYTES = 10_000_000  # of base64 plots in index.html; later communities' plots are linked files
 
 REQUIRED = ("trends.csv", "trend_tests.csv", "patterns.csv", "evidence.csv")
 PATTERNS = ("lege_huls", "doorpakken", "eenmalig_evenement")
@@ -75,9 +76,9 @@ def _table(frame: pd.DataFrame, columns: list[str], headers: list[str]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _image(data: bytes, alt: str) -> str:
-    encoded = base64.b64encode(data).decode("ascii")
-    return f'<img class="plot" alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
+def _image(data: bytes, alt: str, *, linked: str = "") -> str:
+    source = html.escape(linked) if linked else f"data:image/png;base64,{base64.b64encode(data).decode('ascii')}"
+    return f'<img class="plot" alt="{html.escape(alt)}" src="{source}">'
 
 
 def run_name(out: Path, manifest: dict | None = None) -> str:
@@ -217,10 +218,14 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
     parts.append("</tbody></table></section>")
     parts.append(f"<h2>{html.escape(text('methods', lang))}</h2>"
                  f"<p class='methods'>{html.escape(methods_paragraph(manifest, settings, lang))}</p>")
+    embedded, linked = len(written.get("overview.png", b"")) * 4 // 3, []
     for community in communities:
         slug, group = _slug(community), groups[community]
         images = community_plots(group, community, categories, period, flagged[community], lang)
         written.update({f"{slug}_{name}.png": data for name, data in images.items()})
+        embedded += sum(map(len, images.values())) * 4 // 3
+        link = {name: f"{slug}_{name}.png" if embedded > EMBEDDED_PLOT_BYTES else "" for name in images}
+        linked += [community] if link["shares"] else []
         notes_group = group[group["notes"] > 0]
         parts.append(f"<section class='community' id='{slug}'><h2>{html.escape(community)}</h2>")
         summary = text("notes_summary", lang, notes=int(group["notes"].sum()), periods=len(group),
@@ -233,9 +238,9 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
                             ["name", "periods", evidence_column, "thresholds"],
                             [text("pattern", lang), text("periods", lang), text("evidence_col", lang), ""])
                      if len(flags) else f"<p class='none'>{html.escape(text('no_flags', lang))}</p>")
-        parts.append(_image(images["shares"], f"{community}: {text('shares_title', lang)}"))
+        parts.append(_image(images["shares"], f"{community}: {text('shares_title', lang)}", linked=link["shares"]))
         parts.append(f"<h3>{html.escape(text('model_table', lang))}</h3>" + _model_table(tests, community, lang))
-        parts.append(_image(images["rates"], f"{community}: {text('rate_axis', lang)}"))
+        parts.append(_image(images["rates"], f"{community}: {text('rate_axis', lang)}", linked=link["rates"]))
         mann_kendall = tests[(tests["community"] == community) & (tests["test"].fillna("").astype(str) != "")]
         parts.append(f"<h3>{html.escape(text('mk_table', lang))}</h3>"
                      + _table(mann_kendall, ["measure", "periods", "trend", "slope", "p_value", "tau"],
@@ -253,6 +258,10 @@ def write_report(out_dir: str | os.PathLike, *, lang: str = "nl") -> Path:
                              f"{html.escape(quote['date'] or '–')}; "
                              f"{html.escape(text('chosen_by', lang, rule=quote['chosen_by']))}</div></blockquote>")
         parts.append("</section>")
+    if linked:
+        note = text("plots_linked", lang, linked=len(linked), total=len(communities),
+                    megabytes=EMBEDDED_PLOT_BYTES // 1_000_000)  # fmt: skip
+        parts.insert(3, f"<p class='meta'>{html.escape(note)}</p>")
     for name, data in written.items():
         replace_file(report_dir / name, data)
     for stale in _plots_written_before(settings) - set(written):

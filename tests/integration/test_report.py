@@ -203,3 +203,16 @@ def test_the_overview_figure_holds_the_twelve_largest_communities_and_says_so(tm
     assert (f"The overview shows the {OVERVIEW_LIMIT} communities with the most notes (of {OVERVIEW_LIMIT + 2}); "
             "every community has its own section with figures below.") in page
     assert page.count("<section class='community'") == OVERVIEW_LIMIT + 2
+
+
+def test_over_the_embedding_budget_plots_are_linked_files_and_the_page_says_so(out_dir, monkeypatch):
+    from leersignalen.report import html as report_html
+
+    monkeypatch.setattr(report_html, "EMBEDDED_PLOT_BYTES", 1)
+    text = write_report(out_dir).read_text(encoding="utf-8")
+    linked = re.findall(r'<img class="plot" alt="[^"]*" src="([^"#:]+\.png)">', text)
+    assert linked and all((out_dir / "report" / name).is_file() for name in linked)
+    communities = text.count("<section class='community'")
+    assert len(linked) == 2 * communities
+    assert f"The figures of {communities} of the {communities} communities are PNG files next to this page" in text \
+        or f"De figuren van {communities} van de {communities} gemeenschappen" in text
