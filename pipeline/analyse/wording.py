@@ -91,10 +91,10 @@ EVIDENCE = {
                      "en {learning:.0%} lerend; het verschil van {difference:.2f} (95%-BI {low:.2f} tot {high:.2f}) "
                      "ligt boven 0.",
         "doorpakken": "Het aandeel lerende zinnen stijgt met {slope:+.2f} log-odds per maand (95%-BI {low:.2f} tot "
-                      "{high:.2f}, p = {p:.3f}), gemiddeld {change:+.1%} per maand; het laatste derde "
+                      "{high:.2f}, p {p_text}), gemiddeld {change:+.1%} per maand; het laatste derde "
                       "({last_share:.0%}) zakt niet terug ten opzichte van het middelste ({middle_share:.0%}).",
         "eenmalig_evenement": "In {first} t/m {last} was {spike:.0%} van de zinnen lerend ({sentences} zinnen) tegen "
-                              "een basis van {baseline:.0%} (95%-BI tot {baseline_high:.0%}, p = {p:.3f}); daarna "
+                              "een basis van {baseline:.0%} (95%-BI tot {baseline_high:.0%}, p {p_text}); daarna "
                               "zakte het terug naar {after:.0%}.",
     },
     "en": {
@@ -102,11 +102,11 @@ EVIDENCE = {
                      "and {learning:.0%} learning; the difference of {difference:.2f} (95% CI {low:.2f} to "
                      "{high:.2f}) lies above 0.",
         "doorpakken": "The share of learning sentences rises by {slope:+.2f} log-odds per month (95% CI {low:.2f} to "
-                      "{high:.2f}, p = {p:.3f}), on average {change:+.1%} per month; the last third ({last_share:.0%}) "
+                      "{high:.2f}, p {p_text}), on average {change:+.1%} per month; the last third ({last_share:.0%}) "
                       "does not fall back below the middle third ({middle_share:.0%}).",
         "eenmalig_evenement": "In {first} to {last} {spike:.0%} of the sentences were learning ({sentences} "
                               "sentences) against a baseline of {baseline:.0%} (95% CI up to {baseline_high:.0%}, "
-                              "p = {p:.3f}); afterwards it fell back to {after:.0%}.",
+                              "p {p_text}); afterwards it fell back to {after:.0%}.",
     },
 }
 
@@ -121,6 +121,8 @@ def evidence_sentence(pattern: str, values: dict, lang: str = "nl") -> str:
     """The plain-language evidence sentence of a flag; NaN figures are shown as 0 (never a crash)."""
     cleaned = {key: (0.0 if isinstance(value, float) and not math.isfinite(value) else value)
                for key, value in values.items()}
+    if "p" in cleaned:
+        cleaned["p_text"] = "< 0.001" if cleaned["p"] < 0.0005 else f"= {cleaned['p']:.3f}"
     return EVIDENCE[lang][pattern].format(**cleaned)
 
 
@@ -131,7 +133,8 @@ METHODS = {
            "samengenomen; {undated} notities zonder bruikbare datum (of met een datum buiten {date_range}) vallen "
            "buiten de trends. Per gemeenschap schat een logistische regressie op zinnen het aandeel zinnen met een "
            "leer- en met een instrumenteel label over de tijd (maanden sinds de eerste notitie), met "
-           "cluster-robuuste standaardfouten per notitie en t-intervallen met (notities - 1) vrijheidsgraden; het "
+           "cluster-robuuste standaardfouten per notitie (nooit kleiner dan die bij onafhankelijke zinnen) en "
+           "t-intervallen met (notities - 1) vrijheidsgraden; het "
            "verschil tussen beide families komt uit hetzelfde model (delta-methode). Per periode heeft het "
            "waargenomen aandeel een Wilson-interval met de effectieve steekproefomvang (notities als clusters). "
            "De balans (L - I) / (L + I) heeft een percentiel-bootstrapinterval uit {n_boot} trekkingen van notities "
@@ -143,7 +146,8 @@ METHODS = {
            "{period}; {undated} notes without a usable date (or with a date outside {date_range}) were left out of "
            "the trends. Per community a logistic regression on sentences estimates the share of sentences with a "
            "learning and with an instrumental label over time (months since the first note), with cluster-robust "
-           "standard errors by note and t intervals with (notes - 1) degrees of freedom; the difference between "
+           "standard errors by note (never below those of independent sentences) and t intervals with (notes - 1) "
+           "degrees of freedom; the difference between "
            "the families comes from the same model (delta method). Per period the observed share has a Wilson "
            "interval with the effective sample size (notes as clusters). The balance (L - I) / (L + I) has a "
            "percentile bootstrap interval from {n_boot} resamples of notes (seed {seed}). Periods with fewer than "

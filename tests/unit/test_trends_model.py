@@ -173,3 +173,13 @@ def test_period_auto_picks_the_finest_with_enough_material(days, expected):
 def test_period_auto_falls_back_to_quarter_when_nothing_is_enough():
     choice = choose_period(_notes_every(120, 6))
     assert choice.period == "quarter" and "coarsest" in choice.reason
+
+
+@pytest.mark.parametrize(("p", "shown"), [(1e-9, "p < 0.001"), (0.0004, "p < 0.001"), (0.0123, "p = 0.012")])
+def test_evidence_never_says_p_is_zero(p, shown):
+    from leersignalen.analyse.wording import evidence_sentence
+
+    values = {"first": "2025-01", "last": "2025-01", "spike": 0.5, "sentences": 4, "baseline": 0.1,
+              "baseline_high": 0.2, "p": p, "after": 0.1}  # fmt: skip
+    for lang in ("nl", "en"):
+        assert shown in evidence_sentence("eenmalig_evenement", values, lang=lang)
