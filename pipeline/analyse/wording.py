@@ -122,8 +122,18 @@ def evidence_sentence(pattern: str, values: dict, lang: str = "nl") -> str:
     cleaned = {key: (0.0 if isinstance(value, float) and not math.isfinite(value) else value)
                for key, value in values.items()}
     if "p" in cleaned:
-        cleaned["p_text"] = "< 0.001" if cleaned["p"] < 0.0005 else f"= {cleaned['p']:.3f}"
+        shown = format_p(cleaned["p"])
+        cleaned["p_text"] = shown if shown.startswith("<") else f"= {shown}"
     return EVIDENCE[lang][pattern].format(**cleaned)
+
+
+def format_p(value) -> str:
+    """A p value with 3 decimals, ``< 0.001`` below 0.0005 (never 0.000); empty when missing."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    return "" if not math.isfinite(number) else "< 0.001" if number < 0.0005 else f"{number:.3f}"
 
 
 METHODS = {

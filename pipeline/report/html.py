@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..analyse.tables import AnalysisInputError, read_numeric_table, read_output_table, read_settings, read_trends
-from ..analyse.wording import LANGUAGES, METHODS, text
+from ..analyse.wording import LANGUAGES, METHODS, format_p, text
 from ..categories import FAMILIES, load_categories
 from ..errors import Errors
 from ..output.folder import MANIFEST, check_run, check_trends, replace_file, update_settings
@@ -71,8 +71,9 @@ def _fmt(value, digits: int = 3) -> str:
 
 def _table(frame: pd.DataFrame, columns: list[str], headers: list[str]) -> str:
     head = "".join(f"<th>{html.escape(header)}</th>" for header in headers)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(_fmt(row[column]))}</td>" for column in columns) + "</tr>"
-                   for _, row in frame.iterrows())
+    shown = {column: format_p if column.endswith("p_value") else _fmt for column in columns}
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(shown[column](row[column]))}</td>" for column in columns)
+                   + "</tr>" for _, row in frame.iterrows())  # fmt: skip
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

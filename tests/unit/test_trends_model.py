@@ -183,3 +183,11 @@ def test_evidence_never_says_p_is_zero(p, shown):
               "baseline_high": 0.2, "p": p, "after": 0.1}  # fmt: skip
     for lang in ("nl", "en"):
         assert shown in evidence_sentence("eenmalig_evenement", values, lang=lang)
+
+
+@pytest.mark.parametrize(("value", "shown"), [(0.0, "< 0.001"), (0.00049, "< 0.001"), (0.0005, "0.001"),
+                                              (0.25, "0.250"), (float("nan"), ""), (None, "")])
+def test_report_tables_show_p_values_without_zero(value, shown):
+    from leersignalen.analyse.wording import format_p
+
+    assert format_p(value) == shown
