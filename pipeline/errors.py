@@ -186,6 +186,8 @@ class Errors(metaclass=_PrefixCode):
     E125 = ("{path}: tagged with another {what} than {first} ({found} against {first_found}); the two codings are not "
             "comparable in one trend: tag the notes of every part with the same {what} ({option} of `leersignalen "
             "run`), then merge")
+    E126 = ("{out}: {option} would write into the {what} folder {folder}, an input of this command; choose another "
+            "{option}, the folder stays as it is")
 
 
 class LeersignalenError(Exception):

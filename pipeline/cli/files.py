@@ -1,4 +1,5 @@
-"""How commands treat the files they are given: a repeated coding file once, a run folder locked while written."""
+"""How commands treat the files they are given: a repeated coding file once, a run folder locked while written,
+the model and lexicon folders they read kept out of reach of their outputs."""
 
 from __future__ import annotations
 
@@ -29,3 +30,12 @@ def writing_into(folder: Path):
     from ..output.staging import is_output_folder, locked_folder
 
     return locked_folder(folder) if is_output_folder(folder) else nullcontext()
+
+
+def read_folders(classifier_path: str | None, lexicon_dir: Path | None) -> list[tuple[str, Path | None]]:
+    """The model and lexicon folders a command reads whole (the shipped ones when none is named)."""
+    from ..learn.modelfile import resolve_model_path
+    from ..resources import LEXICON_DIR
+
+    model = resolve_model_path(classifier_path) if classifier_path else None
+    return [("classifier", model), ("lexicon", Path(lexicon_dir) if lexicon_dir else LEXICON_DIR)]

@@ -12,7 +12,7 @@ import click
 
 from ..errors import ClassifierError, Errors, GoldFileError
 from .errors import InputPath
-from .files import read_once, writing_into
+from .files import read_folders, read_once, writing_into
 from .options import (
     classifier_option,
     deprecated_alias,
@@ -120,7 +120,7 @@ def validate(gold_paths, pred, gold2_paths, coders_only, mapping, model, classif
     folder = out or ((pred if pred.is_dir() else pred.parent) if pred else Path("validation"))
     refuse_overwriting_inputs(
         [("--out", folder / name) for name in (*VALIDATION_FILES, *SIDE_BY_SIDE_FILES)],
-        [*gold_paths, *gold2_paths, pred, mapping],
+        [*gold_paths, *gold2_paths, pred, mapping], folders=read_folders(classifier_path, lexicon_dir),
     )  # fmt: skip
     code_map = _mapping(mapping)
     gold = read_gold_files(gold_paths, mapping=code_map, split=split, tables=gold_tables())
@@ -209,7 +209,8 @@ def train(gold_paths, mapping, split, out, folds, rule_choice, seed, model, lexi
     from ..tag.lexicon import lexicon_hash
 
     gold_paths = read_once(gold_paths, "--gold")
-    refuse_overwriting_inputs([("--out", out / name) for name in MODEL_FILES], [*gold_paths, mapping])
+    refuse_overwriting_inputs([("--out", out / name) for name in MODEL_FILES], [*gold_paths, mapping],
+                              folders=read_folders(None, lexicon_dir))  # fmt: skip
     check_model_out(out)
     gold = read_gold_files(gold_paths, mapping=_mapping(mapping), split=split, tables=gold_tables())
     missing = next((row for row in gold if not (row.text or "").strip()), None)
@@ -269,7 +270,8 @@ def suggest(pool, classifier_path, count, out, machine_out, exclude, model, lexi
                                  param_hint="--machine-out")  # fmt: skip
     from ..output.guard import refuse_overwriting_inputs
 
-    refuse_overwriting_inputs([("--out", out), ("--machine-out", machine_out)], [pool, *exclude])
+    refuse_overwriting_inputs([("--out", out), ("--machine-out", machine_out)], [pool, *exclude],
+                              folders=read_folders(classifier_path, lexicon_dir))  # fmt: skip
     from ..agreement.gold import read_gold_files
     from ..agreement.pairing import load_tagged_output
     from ..learn.model import load_classifier

@@ -37,8 +37,23 @@ def _replaces(out: Path, given: Path) -> bool:
     return _same_file(out, given)
 
 
-def refuse_overwriting_inputs(outputs: Iterable[tuple[str, Path | None]], inputs: Iterable[Path | None]) -> None:
-    """Raise E102 for the first output (option name, path) that would replace an input file or run table."""
+def _inside(out: Path, folder: Path) -> bool:
+    try:
+        return out.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def refuse_overwriting_inputs(outputs: Iterable[tuple[str, Path | None]], inputs: Iterable[Path | None], *,
+                              folders: Iterable[tuple[str, Path | None]] = ()) -> None:  # fmt: skip
+    """Raise E102 for the first output (option name, path) that would replace an input file or run table, and E126
+    for one inside an input ``folders`` entry (what, folder): a model or lexicon folder, all of whose files are read
+    (a new file there would be read as part of it next time)."""
+    outputs = list(outputs)
+    for what, folder in folders:
+        for option, out in outputs:
+            if out is not None and folder is not None and Path(folder).is_dir() and _inside(Path(out), Path(folder)):
+                raise OutputOverwritesInputError(Errors.E126.format(out=out, option=option, what=what, folder=folder))
     given = [Path(path) for path in inputs if path is not None]
     for option, out in outputs:
         if out is None or not Path(out).exists():

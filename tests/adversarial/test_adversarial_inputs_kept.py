@@ -138,3 +138,28 @@ def test_more_processes_than_cores_are_capped_with_a_warning(tmp_path, monkeypat
     assert result.output.splitlines() == [
         "Warning: --processes 5000 is more than the 2 core(s) of this machine; using 2"]
     assert json.loads((tmp_path / "out" / "manifest.json").read_text())["options"]["processes"] == 2
+
+
+@pytest.mark.parametrize(("option", "folder_option", "what", "name"), [
+    ("--machine-out", "--classifier", "classifier", "vocabulary.json"),
+    ("--out", "--lexicon", "lexicon", "negation.tsv"),
+    ("--out", "--lexicon", "lexicon", "rules/new.tsv"),  # a new file there would be read as a rule file
+])  # fmt: skip
+def test_suggest_never_writes_into_the_model_or_lexicon_folder_it_reads(run_dir, tmp_path, option, folder_option,
+                                                                      what, name):  # fmt: skip
+    import shutil
+
+    from leersignalen.resources import LEXICON_DIR, MODELS_DIR
+
+    folder = tmp_path / what
+    shutil.copytree(MODELS_DIR / "default" if what == "classifier" else LEXICON_DIR, folder)
+    before = tree_hashes(folder)
+    args = ["suggest", "--pool", str(run_dir), "--n", "2", folder_option, str(folder), option, str(folder / name)]
+    if option == "--machine-out":
+        args += ["--out", str(tmp_path / "s.csv")]
+    result = cli_run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (f"Error: E126 {folder / name}: {option} would write into the {what} folder "
+                                     f"{folder}, an input of this command; choose another {option}, the folder "
+                                     "stays as it is")  # fmt: skip
+    assert tree_hashes(folder) == before and not (folder / "rules" / "new.tsv").exists()
